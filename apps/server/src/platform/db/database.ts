@@ -1,0 +1,67 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+/**
+ * The platform's database handle. Modules receive it and type it with their own tables
+ * (`database.as<MyTables>()`); they never name another module's tables.
+ */
+export interface Database {
+  readonly dialect: Dialect;
+  /** Where the data lives, without credentials, for logs and /health. */
+  readonly location: string;
+  as<Tables>(): Kysely<Tables>;
+  /** Cheap round trip used by /health. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  dataDir: string;
+  databaseUrl: string | undefined;
+  /** SQLite file name inside dataDir; registers get their own files. */
+  sqliteFile?: string;
+}
+
+export function openDatabase(options: DatabaseOptions): Database {
+  return options.databaseUrl ? openPostgres(options.databaseUrl) : openSqlite(path.join(options.dataDir, options.sqliteFile ?? 'deed.sqlite'));
+}
+
+function wrap(dialect: Dialect, location: string, db: Kysely<unknown>): Database {
+  let closed: Promise<void> | undefined;
+  return {
+    dialect,
+    location,
+    as: <Tables>() => db as unknown as Kysely<Tables>,
+    ping: async () => {
+      await sql`select 1`.execute(db);
+    },
+    close: () => (closed ??= db.destroy()),
+  };
+}
+
+function openSqlite(file: string): Database {
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  const connection = new SQLite(file);
+  // WAL lets readers proceed while one writer commits; NORMAL sync is durable in WAL mode
+  // except for the last transactions on power loss, the usual trade for an embedded server.
+  connection.pragma('journal_mode = WAL');
+  connection.pragma('synchronous = NORMAL');
+  connection.pragma('foreign_keys = ON');
+  connection.pragma('busy_timeout = 5000');
+  fs.chmodSync(file, 0o600);
+  return wrap('sqlite', file, new Kysely({ dialect: new SqliteDialect({ database: connection }) }));
+}
+
+function openPostgres(url: string): Database {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle client that loses its connection must not crash the process; the next query reconnects.
+  pool.on('error', () => undefined);
+  const parsed = new URL(url);
+  const location = `postgres://${parsed.host}${parsed.pathname}`;
+  return wrap('postgres', location, new Kysely({ dialect: new PostgresDialect({ pool }) }));
+}

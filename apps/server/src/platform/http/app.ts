@@ -1,0 +1,84 @@
+import crypto from 'node:crypto';
+import Fastify, { LogController, type FastifyServerOptions } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { App, Module, ModuleContext } from '../../module.js';
+import { registerProblemHandlers } from './error-handler.js';
+import { createMetrics, routeOf } from './metrics.js';
+import { registerOpenApi } from './openapi.js';
+import { registerSecurityHeaders } from './security.js';
+import { registerWebApp } from './web-app.js';
+
+export interface AppOptions {
+  context: Omit<ModuleContext, 'metrics'>;
+  modules: readonly Module[];
+  webRoot: string | undefined;
+  version: string;
+  /** Requests larger than this are refused with 413 unless a route sets its own limit. */
+  bodyLimit?: number;
+}
+
+const REQUEST_ID = /^[\w.:-]{1,64}$/;
+
+/**
+ * Logs carry the route pattern, status and timing of each request, never URLs with
+ * identifiers, headers, bodies or addresses: no personal data in logs.
+ */
+function loggerOptions(level: string): FastifyServerOptions['logger'] {
+  return {
+    level,
+    serializers: {
+      req: (request) => ({ method: request.method, route: request.routeOptions?.url ?? 'unmatched' }),
+      res: (reply) => ({ statusCode: reply.statusCode }),
+    },
+  };
+}
+
+export async function buildApp(options: AppOptions): Promise<App> {
+  const app = Fastify({
+    logger: loggerOptions(options.context.config.logLevel),
+    // One log line per request, written by the onResponse hook below.
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    requestIdHeader: false,
+    // A caller's request id is kept when it is safe to log; otherwise a new one is made.
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : crypto.randomUUID();
+    },
+    return503OnClosing: true,
+  }).withTypeProvider<import('fastify-type-provider-zod').ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  // JSON is the API's language; anything else is refused with 415 unless a route adds a parser.
+  app.removeContentTypeParser('text/plain');
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info({ method: request.method, route: routeOf(request), status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 }, 'request');
+  });
+
+  registerProblemHandlers(app);
+  await registerSecurityHeaders(app);
+  const metrics = createMetrics(app);
+  await registerOpenApi(app, options.version);
+
+  app.get(
+    '/metrics',
+    { schema: { tags: ['platform'], summary: 'Prometheus metrics of this node', produces: ['text/plain'], response: { 200: z.string() } } },
+    async (_request, reply) => reply.type(metrics.contentType).send(await metrics.metrics()),
+  );
+
+  const context: ModuleContext = { ...options.context, metrics };
+  for (const module of options.modules) {
+    if (!module.routes) continue;
+    const routes = module.routes;
+    // Each module in its own encapsulation context: its hooks and parsers stay its own.
+    await app.register(async (scope) => routes(scope.withTypeProvider(), context), { name: module.name } as never);
+  }
+  await registerWebApp(app, options.webRoot);
+  return app as unknown as App;
+}
