@@ -18,6 +18,8 @@ export interface ServerOptions {
   modules?: readonly Module[];
   webRoot?: string | undefined;
   bodyLimit?: number;
+  /** How long close() waits for requests in flight before cutting connections. */
+  shutdownGraceMs?: number;
 }
 
 export interface DeedServer {
@@ -59,7 +61,13 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       },
       close: () =>
         (closing ??= (async () => {
-          await app.close();
+          // A client that stops reading must not hold the process forever.
+          const grace = setTimeout(() => app.server.closeAllConnections(), options.shutdownGraceMs ?? 10_000);
+          try {
+            await app.close();
+          } finally {
+            clearTimeout(grace);
+          }
           await database.close();
         })()),
     };

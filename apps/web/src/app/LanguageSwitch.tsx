@@ -5,8 +5,9 @@ export function LanguageSwitch() {
   return (
     <div className="segmented" role="group" aria-label={t('lang.label')}>
       {(Object.keys(languages) as Language[]).map((code) => (
-        <button key={code} type="button" lang={code} aria-pressed={code === language} aria-label={languages[code].name} onClick={() => setLanguage(code)}>
+        <button key={code} type="button" lang={code} aria-pressed={code === language} onClick={() => setLanguage(code)}>
           {languages[code].short}
+          <span className="visually-hidden"> {languages[code].name}</span>
         </button>
       ))}
     </div>

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -31,14 +31,15 @@ export function openDatabase(options: DatabaseOptions): Database {
   return options.databaseUrl ? openPostgres(options.databaseUrl) : openSqlite(path.join(options.dataDir, options.sqliteFile ?? 'deed.sqlite'));
 }
 
-function wrap(dialect: Dialect, location: string, db: Kysely<unknown>): Database {
+/** `ping` goes straight to the driver: /health is called often and needs no query builder. */
+function wrap(dialect: Dialect, location: string, db: Kysely<unknown>, ping: () => Promise<unknown>): Database {
   let closed: Promise<void> | undefined;
   return {
     dialect,
     location,
     as: <Tables>() => db as unknown as Kysely<Tables>,
     ping: async () => {
-      await sql`select 1`.execute(db);
+      await ping();
     },
     close: () => (closed ??= db.destroy()),
   };
@@ -54,7 +55,8 @@ function openSqlite(file: string): Database {
   connection.pragma('foreign_keys = ON');
   connection.pragma('busy_timeout = 5000');
   fs.chmodSync(file, 0o600);
-  return wrap('sqlite', file, new Kysely({ dialect: new SqliteDialect({ database: connection }) }));
+  const select1 = connection.prepare('select 1');
+  return wrap('sqlite', file, new Kysely({ dialect: new SqliteDialect({ database: connection }) }), async () => select1.get());
 }
 
 function openPostgres(url: string): Database {
@@ -63,5 +65,5 @@ function openPostgres(url: string): Database {
   pool.on('error', () => undefined);
   const parsed = new URL(url);
   const location = `postgres://${parsed.host}${parsed.pathname}`;
-  return wrap('postgres', location, new Kysely({ dialect: new PostgresDialect({ pool }) }));
+  return wrap('postgres', location, new Kysely({ dialect: new PostgresDialect({ pool }) }), () => pool.query('select 1'));
 }

@@ -1,12 +1,13 @@
 import crypto from 'node:crypto';
 import Fastify, { LogController, type FastifyServerOptions } from 'fastify';
-import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { App, Module, ModuleContext } from '../../module.js';
 import { registerProblemHandlers } from './error-handler.js';
 import { createMetrics, routeOf } from './metrics.js';
 import { registerOpenApi } from './openapi.js';
 import { registerSecurityHeaders } from './security.js';
+import { serializerCompiler } from './serialization.js';
 import { registerWebApp } from './web-app.js';
 
 export interface AppOptions {
@@ -58,11 +59,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
     reply.header('x-request-id', request.id);
   });
   app.addHook('onResponse', async (request, reply) => {
-    request.log.info({ method: request.method, route: routeOf(request), status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 }, 'request');
+    // Probes hit /health and /metrics every few seconds: their successes are debug noise.
+    const level = reply.statusCode < 400 && (request.url === '/health' || request.url === '/metrics') ? 'debug' : 'info';
+    request.log[level]({ method: request.method, route: routeOf(request), status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 }, 'request');
   });
 
   registerProblemHandlers(app);
-  await registerSecurityHeaders(app);
+  registerSecurityHeaders(app);
   const metrics = createMetrics(app);
   await registerOpenApi(app, options.version);
 

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /** The route pattern, never the raw URL: no identifiers or personal data reach metrics or logs. */
 export const routeOf = (request: FastifyRequest): string => request.routeOptions.url ?? 'unmatched';
@@ -12,19 +12,16 @@ export const routeOf = (request: FastifyRequest): string => request.routeOptions
 export function createMetrics(app: FastifyInstance): Registry {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'deed_' });
-  const labelNames = ['method', 'route', 'status'] as const;
-  const requests = new Counter({ name: 'deed_http_requests_total', help: 'HTTP requests answered', labelNames, registers: [registry] });
+  // The histogram's _count is the number of requests per route and status: no separate counter.
   const duration = new Histogram({
     name: 'deed_http_request_duration_seconds',
-    help: 'Time from request received to response sent',
-    labelNames,
+    help: 'Time from request received to response sent, per route and status',
+    labelNames: ['method', 'route', 'status'] as const,
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers: [registry],
   });
   app.addHook('onResponse', async (request, reply) => {
-    const labels = { method: request.method, route: routeOf(request), status: String(reply.statusCode) };
-    requests.inc(labels);
-    duration.observe(labels, reply.elapsedTime / 1000);
+    duration.observe({ method: request.method, route: routeOf(request), status: String(reply.statusCode) }, reply.elapsedTime / 1000);
   });
   return registry;
 }

@@ -100,15 +100,6 @@ export class KeyStore {
     return this.generate(this.purpose(purpose));
   }
 
-  /** Public keys of every purpose as a JWK Set, for verifiers. */
-  jwks(): { keys: crypto.JsonWebKey[] } {
-    return {
-      keys: this.purposes.flatMap((purpose) =>
-        this.load(purpose.name).map((key) => ({ ...key.publicKey.export({ format: 'jwk' }), kid: key.kid, alg: key.alg, use: 'sig' })),
-      ),
-    };
-  }
-
   private purpose(name: string): KeyPurpose {
     const found = this.purposes.find((p) => p.name === name);
     if (!found) throw new UnknownKeyPurposeError(name, this.purposes.map((p) => p.name));
