@@ -4,7 +4,10 @@ import fs from 'node:fs';
 import { report } from './support.mjs';
 
 const wanted = process.argv.slice(2);
-const files = fs.readdirSync(new URL('.', import.meta.url)).filter((f) => f.endsWith('.bench.mjs')).sort();
+const files = fs
+  .readdirSync(new URL('.', import.meta.url))
+  .filter((f) => f.endsWith('.bench.mjs'))
+  .sort();
 let allPass = true;
 for (const file of files) {
   const bench = await import(new URL(file, import.meta.url).href);

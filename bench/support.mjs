@@ -40,7 +40,13 @@ function stopProcess(child) {
 export async function startDeed(env = {}) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'deed-bench-'));
   const deed = await startProcess(['apps/cli/bin/deed.js', 'serve'], { PORT: '0', DEED_DATA_DIR: dataDir, ...env });
-  return { ...deed, stop: async () => { await deed.stop(); fs.rmSync(dataDir, { recursive: true, force: true }); } };
+  return {
+    ...deed,
+    stop: async () => {
+      await deed.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** Resident memory of a process in MiB, from /proc. */

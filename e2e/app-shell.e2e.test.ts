@@ -35,10 +35,16 @@ async function seriousAccessibilityViolations(page: Page): Promise<string[]> {
   // Evaluated through the DevTools protocol, which the app's strict CSP rightly does not allow as a script tag.
   await page.evaluate(axeSource);
   const results = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run(context: Document): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown }[] }[] }> };
+      }
+    ).axe;
     return axe.run(document);
   });
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
 }
 
 describe('the app shell in Chromium', () => {
@@ -48,7 +54,16 @@ describe('the app shell in Chromium', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('uk');
     const tiles = page.locator('.tiles li');
     expect(await tiles.count()).toBe(8);
-    expect(await tiles.locator('h3').allTextContents()).toEqual(['Документи', 'Послуги', 'Підпис', 'Поширення', 'Опитування', 'Освіта', 'ТБ', 'Журнал доступу']);
+    expect(await tiles.locator('h3').allTextContents()).toEqual([
+      'Документи',
+      'Послуги',
+      'Підпис',
+      'Поширення',
+      'Опитування',
+      'Освіта',
+      'ТБ',
+      'Журнал доступу',
+    ]);
     expect(await tiles.getByText('Незабаром').count()).toBe(8);
     await expect.poll(() => page.getByTestId('platform-status').textContent()).toMatch(/працює · база даних (SQLite|PostgreSQL)/);
     expect(console.filter((m) => m.includes('Content Security Policy'))).toEqual([]);
@@ -82,7 +97,11 @@ describe('the app shell in Chromium', () => {
 
   it('is installable: a valid manifest and a registered service worker that serves the shell offline', async () => {
     // Installability is never granted to incognito profiles, so this test uses a real one.
-    const context = await chromium.launchPersistentContext(tempDir('deed-profile-'), { executablePath: chromiumPath(), args: chromiumArgs, locale: 'en-US' });
+    const context = await chromium.launchPersistentContext(tempDir('deed-profile-'), {
+      executablePath: chromiumPath(),
+      args: chromiumArgs,
+      locale: 'en-US',
+    });
     contexts.push(context);
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(deed.url);

@@ -5,7 +5,9 @@ import { migrateCommand } from './commands/migrate.js';
 import { serveCommand } from './commands/serve.js';
 
 const program = new Command('deed')
-  .description('Deed: citizens\' documents and public services on open standards.\nConfiguration comes from the environment: PORT, HOST, DEED_DATA_DIR, DATABASE_URL, LOG_LEVEL.')
+  .description(
+    "Deed: citizens' documents and public services on open standards.\nConfiguration comes from the environment: PORT, HOST, DEED_DATA_DIR, DATABASE_URL, LOG_LEVEL.",
+  )
   .version(version)
   .showHelpAfterError()
   .addCommand(serveCommand())
@@ -16,8 +18,10 @@ try {
   await program.parseAsync();
 } catch (error) {
   // Expected failures get one clear line; anything else keeps its stack for a bug report.
-  if (error instanceof ConfigError || error instanceof UnknownKeyPurposeError || error instanceof MigrationError) console.error(`deed: ${error.message}`);
-  else if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') console.error(`deed: ${error.message}: another program is using this port; set PORT to another one.`);
+  if (error instanceof ConfigError || error instanceof UnknownKeyPurposeError || error instanceof MigrationError)
+    console.error(`deed: ${error.message}`);
+  else if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE')
+    console.error(`deed: ${error.message}: another program is using this port; set PORT to another one.`);
   else console.error(error);
   process.exitCode = 1;
 }

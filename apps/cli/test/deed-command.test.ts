@@ -81,10 +81,14 @@ describe('deed serve', () => {
     // A request whose body is still arriving when the stop signal comes must still be answered.
     const report = JSON.stringify({ 'csp-report': { 'effective-directive': 'img-src', 'blocked-uri': 'data' } });
     const inFlight = await new Promise<number>((resolve, reject) => {
-      const request = http.request(`${url}/api/csp-reports`, { method: 'POST', headers: { 'content-type': 'application/csp-report', 'content-length': report.length } }, (response) => {
-        response.resume();
-        resolve(response.statusCode ?? 0);
-      });
+      const request = http.request(
+        `${url}/api/csp-reports`,
+        { method: 'POST', headers: { 'content-type': 'application/csp-report', 'content-length': report.length } },
+        (response) => {
+          response.resume();
+          resolve(response.statusCode ?? 0);
+        },
+      );
       request.on('error', reject);
       request.write(report.slice(0, 10), () => {
         setTimeout(() => {

@@ -29,7 +29,10 @@ const schema = {
     .regex(/^\d{1,5}$/, 'must be a whole number between 0 and 65535')
     .transform(Number)
     .refine((n) => n <= 65535, 'must be a whole number between 0 and 65535'),
-  HOST: z.string().min(1, 'must not be empty').regex(/^[\w.:[\]-]+$/, 'must be a host name or IP address'),
+  HOST: z
+    .string()
+    .min(1, 'must not be empty')
+    .regex(/^[\w.:[\]-]+$/, 'must be a host name or IP address'),
   DEED_DATA_DIR: z.string().min(1, 'must not be empty'),
   DATABASE_URL: z
     .string()

@@ -1,13 +1,14 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Config } from './config.js';
-import type { App, Module } from './module.js';
+import type { App, Module, PlatformContext } from './module.js';
 import { openDatabase, type Database } from './platform/db/database.js';
 import { migrate } from './platform/db/migrations.js';
 import { buildApp } from './platform/http/app.js';
 import { KeyStore } from './platform/keys/key-store.js';
 import { platformKeyPurposes } from './platform/keys/purposes.js';
-import { platformModules } from './modules/index.js';
+import { createPlatformModules } from './modules/index.js';
+import { createMetricsRegistry } from './platform/http/metrics.js';
 
 export const version: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
@@ -15,7 +16,8 @@ export const version: string = (createRequire(import.meta.url)('../package.json'
 export const defaultWebRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 export interface ServerOptions {
-  modules?: readonly Module[];
+  /** The modules to run; the platform's own by default. */
+  modules?: (context: PlatformContext) => readonly Module[];
   webRoot?: string | undefined;
   bodyLimit?: number;
   /** How long close() waits for requests in flight before cutting connections. */
@@ -32,16 +34,38 @@ export interface DeedServer {
   close(): Promise<void>;
 }
 
-/** Opens storage, applies migrations, makes missing keys, and composes the modules into one app. */
-export async function createServer(config: Config, options: ServerOptions = {}): Promise<DeedServer> {
-  const modules = options.modules ?? platformModules;
+/** Applies every module's pending migrations, then closes the database: `deed migrate`. */
+export async function migrateDatabase(config: Config, options: Pick<ServerOptions, 'modules'> = {}): Promise<string[]> {
   const database = openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
   try {
-    await migrate(database, modules);
+    const context: PlatformContext = {
+      config,
+      database,
+      keys: new KeyStore(config.dataDir, platformKeyPurposes),
+      metrics: createMetricsRegistry(),
+    };
+    return await migrate(database, (options.modules ?? createPlatformModules)(context));
+  } finally {
+    await database.close();
+  }
+}
+
+/** Opens storage, applies migrations, makes missing keys, and composes the modules into one app. */
+export async function createServer(config: Config, options: ServerOptions = {}): Promise<DeedServer> {
+  const database = openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  const started: Module[] = [];
+  try {
     const keys = new KeyStore(config.dataDir, platformKeyPurposes);
     keys.ensureKeys();
+    const context: PlatformContext = { config, database, keys, metrics: createMetricsRegistry() };
+    const modules = (options.modules ?? createPlatformModules)(context);
+    await migrate(database, modules);
+    for (const module of modules) {
+      await module.start?.();
+      started.push(module);
+    }
     const app = await buildApp({
-      context: { config, database, keys },
+      context,
       modules,
       webRoot: options.webRoot === undefined && !('webRoot' in options) ? defaultWebRoot : options.webRoot,
       version,
@@ -68,11 +92,17 @@ export async function createServer(config: Config, options: ServerOptions = {}):
           } finally {
             clearTimeout(grace);
           }
+          await stopModules(started);
           await database.close();
         })()),
     };
   } catch (error) {
+    await stopModules(started);
     await database.close();
     throw error;
   }
+}
+
+async function stopModules(modules: readonly Module[]): Promise<void> {
+  for (const module of [...modules].reverse()) await module.stop?.();
 }

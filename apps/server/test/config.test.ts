@@ -8,8 +8,20 @@ describe('configuration from the environment', () => {
   });
 
   it('reads every variable', () => {
-    const config = loadConfig({ PORT: '9000', HOST: '::1', DEED_DATA_DIR: '/var/lib/deed', DATABASE_URL: 'postgres://deed@db:5432/deed', LOG_LEVEL: 'warn' });
-    expect(config).toMatchObject({ port: 9000, host: '::1', dataDir: '/var/lib/deed', databaseUrl: 'postgres://deed@db:5432/deed', logLevel: 'warn' });
+    const config = loadConfig({
+      PORT: '9000',
+      HOST: '::1',
+      DEED_DATA_DIR: '/var/lib/deed',
+      DATABASE_URL: 'postgres://deed@db:5432/deed',
+      LOG_LEVEL: 'warn',
+    });
+    expect(config).toMatchObject({
+      port: 9000,
+      host: '::1',
+      dataDir: '/var/lib/deed',
+      databaseUrl: 'postgres://deed@db:5432/deed',
+      logLevel: 'warn',
+    });
   });
 
   it.each([

@@ -71,7 +71,11 @@ describe('platform HTTP edge', () => {
 
   it('accepts a real CSP report and counts it by directive', async () => {
     const report = { 'csp-report': { 'effective-directive': 'script-src-elem', 'blocked-uri': 'https://evil.example/x.js?citizen=123' } };
-    const response = await fetch(`${deed.url}/api/csp-reports`, { method: 'POST', headers: { 'content-type': 'application/csp-report' }, body: JSON.stringify(report) });
+    const response = await fetch(`${deed.url}/api/csp-reports`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/csp-report' },
+      body: JSON.stringify(report),
+    });
     expect(response.status).toBe(204);
     const metrics = await (await fetch(`${deed.url}/metrics`)).text();
     expect(metrics).toMatch(/deed_csp_violations_total\{directive="script-src-elem"\} 1/);

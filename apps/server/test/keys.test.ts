@@ -52,7 +52,12 @@ describe('platform keys in the data directory', () => {
     const after = store.rotate('presentation');
     expect(after.kid).not.toBe(before.kid);
     expect(otherNode.current('presentation').kid).toBe(after.kid);
-    expect(store.list().filter((k) => k.purpose === 'presentation').map((k) => [k.kid, k.status])).toEqual([
+    expect(
+      store
+        .list()
+        .filter((k) => k.purpose === 'presentation')
+        .map((k) => [k.kid, k.status]),
+    ).toEqual([
       [after.kid, 'current'],
       [before.kid, 'previous'],
     ]);

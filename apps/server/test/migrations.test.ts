@@ -15,7 +15,12 @@ const notesModule: Module = {
   name: 'notes',
   migrations: {
     '0001_create_notes': {
-      up: (db) => db.schema.createTable('notes').addColumn('id', 'integer', (c) => c.primaryKey()).addColumn('text', 'text', (c) => c.notNull()).execute(),
+      up: (db) =>
+        db.schema
+          .createTable('notes')
+          .addColumn('id', 'integer', (c) => c.primaryKey())
+          .addColumn('text', 'text', (c) => c.notNull())
+          .execute(),
     },
   },
 };
@@ -35,7 +40,7 @@ afterEach(async () => {
 });
 
 describe('migrations, one set for SQLite and PostgreSQL', () => {
-  it('applies each module\'s migrations once, named module/migration', async () => {
+  it("applies each module's migrations once, named module/migration", async () => {
     const db = await open();
     expect(await migrate(db, [notesModule])).toEqual(['notes/0001_create_notes']);
     expect(await migrate(db, [notesModule])).toEqual([]);
@@ -44,7 +49,7 @@ describe('migrations, one set for SQLite and PostgreSQL', () => {
     expect(await notes.selectFrom('notes').select('text').execute()).toEqual([{ text: 'kept' }]);
   });
 
-  it('adds a later module\'s migrations without touching applied ones', async () => {
+  it("adds a later module's migrations without touching applied ones", async () => {
     const db = await open();
     await migrate(db, [notesModule]);
     const tagsModule: Module = {

@@ -11,7 +11,8 @@ export function serveCommand(): Command {
     const config = loadConfig();
     const server = await createServer(config);
     const url = openableUrl(await server.listen());
-    const where = server.database.dialect === 'sqlite' ? `SQLite at ${server.database.location}` : `PostgreSQL at ${server.database.location}`;
+    const where =
+      server.database.dialect === 'sqlite' ? `SQLite at ${server.database.location}` : `PostgreSQL at ${server.database.location}`;
     console.log(`\nDeed is running. Open ${url}\n  API docs: ${url}/api/docs\n  Data: ${where}\nPress Ctrl-C to stop.\n`);
     let stopping = false;
     const stop = (signal: string) => {

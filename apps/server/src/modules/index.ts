@@ -1,6 +1,11 @@
-import type { Module } from '../module.js';
-import { cspReportsModule } from './csp-reports/csp-reports.module.js';
-import { healthModule } from './health/health.module.js';
+import type { Module, PlatformContext } from '../module.js';
+import { createCspReportsModule } from './csp-reports/csp-reports.module.js';
+import { createHealthModule } from './health/health.module.js';
 
-/** Every module the platform runs, in the order their routes are registered. */
-export const platformModules: readonly Module[] = [healthModule, cspReportsModule];
+/**
+ * The composition root: creates every module the platform runs, in the order their routes
+ * are registered, and hands each the interfaces of the modules it uses.
+ */
+export function createPlatformModules(context: PlatformContext): Module[] {
+  return [createHealthModule(context), createCspReportsModule(context)];
+}

@@ -22,7 +22,8 @@ export function PlatformStatus() {
   }, []);
   return (
     <span role="status" data-testid="platform-status">
-      <span className={`dot${health.state === 'online' ? ' dot--ok' : health.state === 'offline' ? ' dot--bad' : ''}`} aria-hidden="true" /> {t('status.platform')}:{' '}
+      <span className={`dot${health.state === 'online' ? ' dot--ok' : health.state === 'offline' ? ' dot--bad' : ''}`} aria-hidden="true" />{' '}
+      {t('status.platform')}:{' '}
       {health.state === 'online' ? `${t('status.online')} · ${t('status.database')} ${health.database}` : t(`status.${health.state}`)}
     </span>
   );

@@ -1,7 +1,10 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { en, uk, type MessageKey, type Messages } from './messages';
 
-export const languages = { uk: { name: 'Українська', short: 'УКР', messages: uk }, en: { name: 'English', short: 'ENG', messages: en } } as const;
+export const languages = {
+  uk: { name: 'Українська', short: 'УКР', messages: uk },
+  en: { name: 'English', short: 'ENG', messages: en },
+} as const;
 export type Language = keyof typeof languages;
 
 const STORAGE_KEY = 'deed.language';

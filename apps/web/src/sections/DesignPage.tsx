@@ -4,7 +4,16 @@ import { Card } from '../design/components/Card';
 import { TextField } from '../design/components/TextField';
 import { useI18n } from '../i18n/i18n';
 
-const colours = ['--color-ink', '--color-ink-muted', '--color-primary', '--color-primary-strong', '--color-accent', '--color-surface-sunken', '--color-success', '--color-danger'];
+const colours = [
+  '--color-ink',
+  '--color-ink-muted',
+  '--color-primary',
+  '--color-primary-strong',
+  '--color-accent',
+  '--color-surface-sunken',
+  '--color-success',
+  '--color-danger',
+];
 
 /** The design system on one page, for the people who build Deed's screens (at /design). */
 export function DesignPage() {

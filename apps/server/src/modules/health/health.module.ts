@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Module } from '../../module.js';
+import type { Module, PlatformContext } from '../../module.js';
 import { ProblemError } from '../../platform/http/problem.js';
 
 const healthy = z.object({
@@ -9,26 +9,28 @@ const healthy = z.object({
 });
 
 /** `GET /health`: answers 200 only when this node can reach its database. */
-export const healthModule: Module = {
-  name: 'health',
-  routes(app, { database }) {
-    app.get(
-      '/health',
-      {
-        schema: {
-          tags: ['platform'],
-          summary: 'Health of this node, including a database round trip',
-          response: { 200: healthy },
+export function createHealthModule({ database }: PlatformContext): Module {
+  return {
+    name: 'health',
+    routes(app) {
+      app.get(
+        '/health',
+        {
+          schema: {
+            tags: ['platform'],
+            summary: 'Health of this node, including a database round trip',
+            response: { 200: healthy },
+          },
         },
-      },
-      async () => {
-        try {
-          await database.ping();
-        } catch {
-          throw new ProblemError(503, 'database-unavailable', 'Database unavailable', 'This node cannot reach its database.');
-        }
-        return { status: 'ok' as const, database: database.dialect, uptimeSeconds: Math.round(process.uptime()) };
-      },
-    );
-  },
-};
+        async () => {
+          try {
+            await database.ping();
+          } catch {
+            throw new ProblemError(503, 'database-unavailable', 'Database unavailable', 'This node cannot reach its database.');
+          }
+          return { status: 'ok' as const, database: database.dialect, uptimeSeconds: Math.round(process.uptime()) };
+        },
+      );
+    },
+  };
+}

@@ -2,16 +2,16 @@ import crypto from 'node:crypto';
 import Fastify, { LogController, type FastifyServerOptions } from 'fastify';
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { App, Module, ModuleContext } from '../../module.js';
+import type { App, Module, PlatformContext } from '../../module.js';
 import { registerProblemHandlers } from './error-handler.js';
-import { createMetrics, routeOf } from './metrics.js';
+import { registerRequestMetrics, routeOf } from './metrics.js';
 import { registerOpenApi } from './openapi.js';
 import { registerSecurityHeaders } from './security.js';
 import { serializerCompiler } from './serialization.js';
 import { registerWebApp } from './web-app.js';
 
 export interface AppOptions {
-  context: Omit<ModuleContext, 'metrics'>;
+  context: PlatformContext;
   modules: readonly Module[];
   webRoot: string | undefined;
   version: string;
@@ -61,12 +61,16 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.addHook('onResponse', async (request, reply) => {
     // Probes hit /health and /metrics every few seconds: their successes are debug noise.
     const level = reply.statusCode < 400 && (request.url === '/health' || request.url === '/metrics') ? 'debug' : 'info';
-    request.log[level]({ method: request.method, route: routeOf(request), status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 }, 'request');
+    request.log[level](
+      { method: request.method, route: routeOf(request), status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 },
+      'request',
+    );
   });
 
   registerProblemHandlers(app);
   registerSecurityHeaders(app);
-  const metrics = createMetrics(app);
+  const { metrics } = options.context;
+  registerRequestMetrics(app, metrics);
   await registerOpenApi(app, options.version);
 
   app.get(
@@ -75,12 +79,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
     async (_request, reply) => reply.type(metrics.contentType).send(await metrics.metrics()),
   );
 
-  const context: ModuleContext = { ...options.context, metrics };
   for (const module of options.modules) {
     if (!module.routes) continue;
     const routes = module.routes;
     // Each module in its own encapsulation context: its hooks and parsers stay its own.
-    await app.register(async (scope) => routes(scope.withTypeProvider(), context), { name: module.name } as never);
+    await app.register(async (scope) => routes(scope.withTypeProvider()), { name: module.name } as never);
   }
   await registerWebApp(app, options.webRoot);
   return app as unknown as App;

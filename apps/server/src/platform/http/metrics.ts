@@ -9,9 +9,13 @@ export const routeOf = (request: FastifyRequest): string => request.routeOptions
  * process's own (CPU, memory, event loop). A registry per server, so servers in one process
  * (tests, registers) do not mix figures.
  */
-export function createMetrics(app: FastifyInstance): Registry {
+export function createMetricsRegistry(): Registry {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'deed_' });
+  return registry;
+}
+
+export function registerRequestMetrics(app: FastifyInstance, registry: Registry): void {
   // The histogram's _count is the number of requests per route and status: no separate counter.
   const duration = new Histogram({
     name: 'deed_http_request_duration_seconds',
@@ -23,5 +27,4 @@ export function createMetrics(app: FastifyInstance): Registry {
   app.addHook('onResponse', async (request, reply) => {
     duration.observe({ method: request.method, route: routeOf(request), status: String(reply.statusCode) }, reply.elapsedTime / 1000);
   });
-  return registry;
 }

@@ -15,7 +15,7 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
         title: 'Deed API',
         version,
         description:
-          'Citizens\' documents and public services on open standards. Errors are RFC 9457 problem details (application/problem+json).',
+          "Citizens' documents and public services on open standards. Errors are RFC 9457 problem details (application/problem+json).",
         license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
       },
       tags: [{ name: 'platform', description: 'Health, metrics and the platform itself' }],
@@ -25,7 +25,9 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
   await app.register(swaggerUi, {
     routePrefix: '/api/docs',
     staticCSP: true,
-    uiConfig: { docExpansion: 'list', deepLinking: false },
+    // BaseLayout: no "explore any URL" bar; this page documents this server only.
+    uiConfig: { docExpansion: 'list', deepLinking: false, layout: 'BaseLayout' },
+    theme: { title: 'Deed API' },
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 }

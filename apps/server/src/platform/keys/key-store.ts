@@ -30,7 +30,10 @@ export interface KeyInfo {
 }
 
 export class UnknownKeyPurposeError extends Error {
-  constructor(readonly purpose: string, known: readonly string[]) {
+  constructor(
+    readonly purpose: string,
+    known: readonly string[],
+  ) {
     super(`Unknown key purpose "${purpose}"; known purposes: ${known.join(', ')}`);
     this.name = 'UnknownKeyPurposeError';
   }
@@ -102,7 +105,11 @@ export class KeyStore {
 
   private purpose(name: string): KeyPurpose {
     const found = this.purposes.find((p) => p.name === name);
-    if (!found) throw new UnknownKeyPurposeError(name, this.purposes.map((p) => p.name));
+    if (!found)
+      throw new UnknownKeyPurposeError(
+        name,
+        this.purposes.map((p) => p.name),
+      );
     return found;
   }
 

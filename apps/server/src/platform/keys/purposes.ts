@@ -6,7 +6,7 @@ import type { KeyPurpose } from './key-store.js';
  */
 export const platformKeyPurposes: readonly KeyPurpose[] = [
   { name: 'presentation', alg: 'EdDSA', description: 'signs document presentations (QR codes) that verifiers check offline' },
-  { name: 'checkpoint', alg: 'EdDSA', description: 'signs checkpoints of the citizens\' access log (RFC 9162 tree heads)' },
-  { name: 'exchange', alg: 'EdDSA', description: 'signs the platform\'s requests on the register exchange' },
+  { name: 'checkpoint', alg: 'EdDSA', description: "signs checkpoints of the citizens' access log (RFC 9162 tree heads)" },
+  { name: 'exchange', alg: 'EdDSA', description: "signs the platform's requests on the register exchange" },
   { name: 'oidc', alg: 'ES256', description: 'signs ID tokens for businesses that log citizens in with Deed' },
 ];
