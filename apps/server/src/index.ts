@@ -1,6 +1,8 @@
 export { ConfigError, loadConfig, type Config, type LogLevel } from './config.js';
 export type { App, Module, PlatformContext } from './module.js';
 export { createPlatformModules } from './modules/index.js';
+export type { AccessLogModule } from './modules/access-log/access-log.module.js';
+export type { SessionsModule } from './modules/sessions/sessions.module.js';
 export { openDatabase, type Database, type Dialect } from './platform/db/database.js';
 export { migrate, MigrationError, type ModuleMigrations } from './platform/db/migrations.js';
 export { ProblemError, type Problem } from './platform/http/problem.js';

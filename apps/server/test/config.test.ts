@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config.js';
+import { ConfigError, loadConfig } from '@deed/server';
 
 describe('configuration from the environment', () => {
   it('has defaults that start Deed on localhost:8080 with SQLite in ./data', () => {

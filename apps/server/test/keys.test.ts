@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { KeyStore, UnknownKeyPurposeError, type KeyPurpose } from '../src/platform/keys/key-store.js';
+import { KeyStore, UnknownKeyPurposeError, type KeyPurpose } from '@deed/server';
 import { tempDir } from '../../../testing/server.js';
 
 const purposes: KeyPurpose[] = [

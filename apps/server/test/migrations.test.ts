@@ -1,8 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../src/platform/db/database.js';
-import { MigrationError, migrate } from '../src/platform/db/migrations.js';
-import type { Module } from '../src/module.js';
+import { MigrationError, migrate, openDatabase, type Database, type Module } from '@deed/server';
 import { createTestDatabase, type TestDatabase } from '../../../testing/database.js';
 import { tempDir } from '../../../testing/server.js';
 

@@ -1,11 +1,15 @@
 import type { Module, PlatformContext } from '../module.js';
+import { createAccessLogModule } from './access-log/access-log.module.js';
 import { createCspReportsModule } from './csp-reports/csp-reports.module.js';
 import { createHealthModule } from './health/health.module.js';
+import { createSessionsModule } from './sessions/sessions.module.js';
 
 /**
  * The composition root: creates every module the platform runs, in the order their routes
  * are registered, and hands each the interfaces of the modules it uses.
  */
 export function createPlatformModules(context: PlatformContext): Module[] {
-  return [createHealthModule(context), createCspReportsModule(context)];
+  const sessions = createSessionsModule(context);
+  const accessLog = createAccessLogModule(context, { sessions: sessions.sessions });
+  return [createHealthModule(context), createCspReportsModule(context), sessions, accessLog];
 }
