@@ -10,7 +10,16 @@ import { DEVICE, PROTOCOL_VERSION } from './constants.js';
 import { equalBytes, fromBase64url, pointFromBase64url, scalarFromBase64url, toBase64url } from './encoding.js';
 import { FrostError } from './errors.js';
 import { checkKeyShare, type KeyShare, type SignerKey } from './keys.js';
-import { checkPinKdfParams, DEFAULT_PIN_KDF_PARAMS, maskShare, maskShareAsync, newPinSalt, unmaskShare, unmaskShareAsync, type PinKdfParams } from './pin-mask.js';
+import {
+  checkPinKdfParams,
+  DEFAULT_PIN_KDF_PARAMS,
+  maskShare,
+  maskShareAsync,
+  newPinSalt,
+  unmaskShare,
+  unmaskShareAsync,
+  type PinKdfParams,
+} from './pin-mask.js';
 import { refreshShare, type RefreshResult } from './refresh.js';
 
 /** The device's stored key (JSON-safe). Safe to lose to a thief as long as the server counts PIN attempts. */
@@ -49,7 +58,11 @@ export function createDeviceRecord(key: KeyShare, pin: string, params: PinKdfPar
   return build(key, maskShare(key.signingShare, pin, salt, params), salt, params);
 }
 
-export async function createDeviceRecordAsync(key: KeyShare, pin: string, params: PinKdfParams = DEFAULT_PIN_KDF_PARAMS): Promise<DeviceKeyRecord> {
+export async function createDeviceRecordAsync(
+  key: KeyShare,
+  pin: string,
+  params: PinKdfParams = DEFAULT_PIN_KDF_PARAMS,
+): Promise<DeviceKeyRecord> {
   checkDeviceKey(key);
   const salt = newPinSalt();
   return build(key, await maskShareAsync(key.signingShare, pin, salt, params), salt, params);
@@ -59,7 +72,8 @@ export async function createDeviceRecordAsync(key: KeyShare, pin: string, params
 export function parseDeviceRecord(value: unknown): DeviceKeyRecord {
   if (typeof value !== 'object' || value === null) throw new FrostError('invalid-message', 'device-key: expected an object');
   const o = value as Record<string, unknown>;
-  if (o['v'] !== PROTOCOL_VERSION || o['kind'] !== 'device-key') throw new FrostError('invalid-message', 'device-key: wrong version or kind');
+  if (o['v'] !== PROTOCOL_VERSION || o['kind'] !== 'device-key')
+    throw new FrostError('invalid-message', 'device-key: wrong version or kind');
   const str = (k: string): string => {
     const v = o[k];
     if (typeof v !== 'string') throw new FrostError('invalid-message', `device-key.${k}: expected a string`);
@@ -100,7 +114,8 @@ export async function unlockDeviceRecordAsync(record: DeviceKeyRecord, pin: stri
 /** Applies a finished refresh to the stored record, without the PIN (the mask is additive). */
 export function refreshDeviceRecord(record: DeviceKeyRecord, result: RefreshResult): DeviceKeyRecord {
   const r = parseDeviceRecord(record);
-  if (result.identifier !== DEVICE) throw new FrostError('invalid-participant', 'refresh result is not the device\'s');
-  if (!equalBytes(result.groupPublicKey, fromBase64url(r.groupPublicKey))) throw new FrostError('inconsistent-key', 'refresh result is for a different group key');
+  if (result.identifier !== DEVICE) throw new FrostError('invalid-participant', "refresh result is not the device's");
+  if (!equalBytes(result.groupPublicKey, fromBase64url(r.groupPublicKey)))
+    throw new FrostError('inconsistent-key', 'refresh result is for a different group key');
   return { ...r, maskedShare: toBase64url(refreshShare(fromBase64url(r.maskedShare), result)) };
 }

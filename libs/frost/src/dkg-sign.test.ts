@@ -34,7 +34,7 @@ function sign(keys: Keys, message: Uint8Array): Uint8Array {
 }
 
 describe('two-party DKG', () => {
-  it('both sides agree on the group key and on each other\'s verifying shares', () => {
+  it("both sides agree on the group key and on each other's verifying shares", () => {
     const { device, server } = runDkg();
     expect(device.groupPublicKey).toEqual(server.groupPublicKey);
     expect(device.groupPublicKey).toHaveLength(32);
@@ -66,7 +66,14 @@ describe('two-party DKG', () => {
     const toDevice = s.receiveRound1(wire(d.round1Message));
     expectCode(() => d.finish({ ...toDevice, signingShare: toServer.signingShare, from: SERVER, to: DEVICE }), 'invalid-share');
     // Non-canonical scalar (the group order L itself).
-    expectCode(() => d.finish({ ...toDevice, signingShare: toBase64url(hexToBytes('edd3f55c1a631258d69cf7a2def9de1400000000000000000000000000000010')) }), 'invalid-scalar');
+    expectCode(
+      () =>
+        d.finish({
+          ...toDevice,
+          signingShare: toBase64url(hexToBytes('edd3f55c1a631258d69cf7a2def9de1400000000000000000000000000000010')),
+        }),
+      'invalid-scalar',
+    );
     // The genuine share still works afterwards, once.
     expect(d.finish(toDevice).identifier).toBe(DEVICE);
     expectCode(() => d.finish(toDevice), 'invalid-state');
@@ -126,7 +133,10 @@ describe('two-party signing', () => {
   describe('rejects bad commitment lists and shares', () => {
     const keys = runDkg();
     const message = new TextEncoder().encode('a document');
-    const fresh = (): { d: ReturnType<typeof commit>; s: ReturnType<typeof commit> } => ({ d: commit(keys.device), s: commit(keys.server) });
+    const fresh = (): { d: ReturnType<typeof commit>; s: ReturnType<typeof commit> } => ({
+      d: commit(keys.device),
+      s: commit(keys.server),
+    });
 
     it('duplicate identifiers', () => {
       const { d } = fresh();
@@ -139,7 +149,7 @@ describe('two-party signing', () => {
       expectCode(() => aggregate(pub, [d.commitment, s.commitment], message, [share, share]), 'duplicate-participant');
     });
 
-    it('a commitment list missing one\'s own', () => {
+    it("a commitment list missing one's own", () => {
       const { d } = fresh();
       const s1 = commit(keys.server).commitment;
       const s2 = commit(keys.server).commitment;
@@ -147,7 +157,7 @@ describe('two-party signing', () => {
       expect(d.nonces.used).toBe(true); // consumed even though nothing was signed
     });
 
-    it('a commitment list whose own entry is not the signer\'s', () => {
+    it("a commitment list whose own entry is not the signer's", () => {
       const { d, s } = fresh();
       const substituted: CommitmentMessage = { ...commit(keys.device).commitment };
       expectCode(() => signShare(keys.device, d.nonces, [substituted, s.commitment], message), 'commitment-mismatch');
@@ -157,7 +167,16 @@ describe('two-party signing', () => {
       const { d, s } = fresh();
       expectCode(() => signShare(keys.device, d.nonces, [d.commitment], message), 'wrong-signer-count');
       const three = [d.commitment, s.commitment, { ...s.commitment }];
-      expectCode(() => verifySignatureShare(publicKeyPackage(keys.server), three, message, { v: 1, kind: 'signature-share', from: DEVICE, share: toBase64url(new Uint8Array(32)) }), 'wrong-signer-count');
+      expectCode(
+        () =>
+          verifySignatureShare(publicKeyPackage(keys.server), three, message, {
+            v: 1,
+            kind: 'signature-share',
+            from: DEVICE,
+            share: toBase64url(new Uint8Array(32)),
+          }),
+        'wrong-signer-count',
+      );
       expectCode(() => aggregate(publicKeyPackage(keys.server), [d.commitment, s.commitment], message, []), 'wrong-signer-count');
     });
 
@@ -175,7 +194,16 @@ describe('two-party signing', () => {
       for (const b of bad) {
         const { d, s } = fresh();
         expectCode(() => signShare(keys.device, d.nonces, [d.commitment, { ...s.commitment, binding: b }], message), 'invalid-point');
-        expectCode(() => verifySignatureShare(publicKeyPackage(keys.server), [{ ...d.commitment, hiding: b }, s.commitment], message, { v: 1, kind: 'signature-share', from: DEVICE, share: toBase64url(new Uint8Array(32)) }), 'invalid-point');
+        expectCode(
+          () =>
+            verifySignatureShare(publicKeyPackage(keys.server), [{ ...d.commitment, hiding: b }, s.commitment], message, {
+              v: 1,
+              kind: 'signature-share',
+              from: DEVICE,
+              share: toBase64url(new Uint8Array(32)),
+            }),
+          'invalid-point',
+        );
       }
     });
 
@@ -194,7 +222,10 @@ describe('two-party signing', () => {
         n >>= 8n;
       }
       expectCode(() => verifySignatureShare(pub, list, message, { ...dz, share: toBase64url(plusL) }), 'invalid-scalar');
-      expectCode(() => verifySignatureShare(pub, list, message, { ...dz, share: toBase64url(new Uint8Array(32).fill(0xff)) }), 'invalid-scalar');
+      expectCode(
+        () => verifySignatureShare(pub, list, message, { ...dz, share: toBase64url(new Uint8Array(32).fill(0xff)) }),
+        'invalid-scalar',
+      );
       expect(verifySignatureShare(pub, list, message, dz)).toBe(true);
     });
 
@@ -236,7 +267,9 @@ describe('two-party signing', () => {
       d2.nonces.discard();
       expectCode(() => signShare(keys.device, d2.nonces, [d2.commitment, s.commitment], message), 'nonce-reused');
       const garbage = { v: 1, kind: 'signature-share', from: DEVICE, share: 'not base64url!' };
-      expect(() => serverCosign({ key: keys.server, nonces: restored, deviceCommitment: d.commitment, deviceShare: garbage, message })).toThrow(FrostError);
+      expect(() =>
+        serverCosign({ key: keys.server, nonces: restored, deviceCommitment: d.commitment, deviceShare: garbage, message }),
+      ).toThrow(FrostError);
       expect(restored.used).toBe(true);
     });
 

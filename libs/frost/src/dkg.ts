@@ -12,7 +12,13 @@ import { isParticipantId, peerOf, PROTOCOL_VERSION, type ParticipantId } from '.
 import { decodeNonZeroScalar, encodeScalar, fromBase64url, toBase64url, wipe } from './encoding.js';
 import { FrostError, wrapNoble } from './errors.js';
 import { checkKeyShare, type KeyShare } from './keys.js';
-import { parseDkgRound1Message, parseDkgRound2Message, readDkgRound1Message, type DkgRound1Message, type DkgRound2Message } from './messages.js';
+import {
+  parseDkgRound1Message,
+  parseDkgRound2Message,
+  readDkgRound1Message,
+  type DkgRound1Message,
+  type DkgRound2Message,
+} from './messages.js';
 import { frost, nobleId } from './suite.js';
 
 const SIGNERS = { min: 2, max: 2 } as const;
@@ -32,7 +38,8 @@ export interface DkgStateJSON {
 
 function toWire(self: ParticipantId, p: DKG_Round1): DkgRound1Message {
   const [c0, c1] = p.commitment;
-  if (c0 === undefined || c1 === undefined || p.commitment.length !== 2) throw new FrostError('invalid-state', 'noble produced an unexpected commitment');
+  if (c0 === undefined || c1 === undefined || p.commitment.length !== 2)
+    throw new FrostError('invalid-state', 'noble produced an unexpected commitment');
   return {
     v: PROTOCOL_VERSION,
     kind: 'dkg-round1',

@@ -21,7 +21,7 @@ export function toBase64url(bytes: Uint8Array): string {
   let out = '';
   for (let i = 0; i < bytes.length; i += 3) {
     const rest = bytes.length - i;
-    const n = (bytes[i] ?? 0) << 16 | (bytes[i + 1] ?? 0) << 8 | (bytes[i + 2] ?? 0);
+    const n = ((bytes[i] ?? 0) << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
     out += ch(n >> 18) + ch(n >> 12);
     if (rest > 1) out += ch(n >> 6);
     if (rest > 2) out += ch(n);

@@ -2,7 +2,16 @@
  * Key material after key generation, and the checks that keep it consistent.
  */
 import { DEVICE, isParticipantId, peerOf, PROTOCOL_VERSION, SERVER, type ParticipantId } from './constants.js';
-import { checkPoint, decodeNonZeroScalar, decodePoint, equalBytes, fromBase64url, POINT_BYTES, scalarFromBase64url, toBase64url } from './encoding.js';
+import {
+  checkPoint,
+  decodeNonZeroScalar,
+  decodePoint,
+  equalBytes,
+  fromBase64url,
+  POINT_BYTES,
+  scalarFromBase64url,
+  toBase64url,
+} from './encoding.js';
 import { FrostError } from './errors.js';
 import { Fn, Point } from './suite.js';
 
@@ -59,7 +68,10 @@ export function lagrangeAtZero(id: ParticipantId): bigint {
 export function groupKeyFromVerifyingShares(device: Uint8Array, server: Uint8Array): Uint8Array {
   const y1 = decodePoint(device, 'device verifying share');
   const y2 = decodePoint(server, 'server verifying share');
-  return y1.multiplyUnsafe(lagrangeAtZero(DEVICE)).add(y2.multiplyUnsafe(lagrangeAtZero(SERVER))).toBytes();
+  return y1
+    .multiplyUnsafe(lagrangeAtZero(DEVICE))
+    .add(y2.multiplyUnsafe(lagrangeAtZero(SERVER)))
+    .toBytes();
 }
 
 export function publicKeyPackage(key: KeyShare): PublicKeyPackage {

@@ -64,12 +64,7 @@ export interface RefreshRound2Message {
 }
 
 export type FrostMessage =
-  | DkgRound1Message
-  | DkgRound2Message
-  | CommitmentMessage
-  | SignatureShareMessage
-  | RefreshRound1Message
-  | RefreshRound2Message;
+  DkgRound1Message | DkgRound2Message | CommitmentMessage | SignatureShareMessage | RefreshRound1Message | RefreshRound2Message;
 
 type Fields = Record<string, unknown>;
 
@@ -78,10 +73,8 @@ function shape(value: unknown, kind: FrostMessage['kind'], keys: readonly string
     throw new FrostError('invalid-message', `${kind}: expected a JSON object`);
   const obj = value as Fields;
   const expected = new Set(['v', 'kind', 'from', ...keys]);
-  for (const k of Object.keys(obj))
-    if (!expected.has(k)) throw new FrostError('invalid-message', `${kind}: unexpected field "${k}"`);
-  for (const k of expected)
-    if (!(k in obj)) throw new FrostError('invalid-message', `${kind}: missing field "${k}"`);
+  for (const k of Object.keys(obj)) if (!expected.has(k)) throw new FrostError('invalid-message', `${kind}: unexpected field "${k}"`);
+  for (const k of expected) if (!(k in obj)) throw new FrostError('invalid-message', `${kind}: missing field "${k}"`);
   if (obj['v'] !== PROTOCOL_VERSION) throw new FrostError('invalid-message', `${kind}: unsupported version ${String(obj['v'])}`);
   if (obj['kind'] !== kind) throw new FrostError('invalid-message', `expected a ${kind} message, got ${String(obj['kind'])}`);
   participant(obj['from'], `${kind}.from`);
@@ -165,7 +158,13 @@ export function readCommitmentMessage(value: unknown): ReadCommitment {
   const o = shape(value, 'commitment', ['hiding', 'binding']);
   const hiding = bytesField(o['hiding'], 32, 'commitment.hiding', 'invalid-point');
   const binding = bytesField(o['binding'], 32, 'commitment.binding', 'invalid-point');
-  const message: CommitmentMessage = { v: 1, kind: 'commitment', from: o['from'] as ParticipantId, hiding: o['hiding'] as string, binding: o['binding'] as string };
+  const message: CommitmentMessage = {
+    v: 1,
+    kind: 'commitment',
+    from: o['from'] as ParticipantId,
+    hiding: o['hiding'] as string,
+    binding: o['binding'] as string,
+  };
   return { message, hiding, binding };
 }
 
@@ -196,7 +195,13 @@ export function parseRefreshRound1Message(value: unknown): RefreshRound1Message 
   const o = shape(value, 'refresh-round1', ['groupPublicKey', 'commitment']);
   checkPoint(bytesField(o['groupPublicKey'], 32, 'refresh-round1.groupPublicKey', 'invalid-point'), 'refresh-round1.groupPublicKey');
   checkPoint(bytesField(o['commitment'], 32, 'refresh-round1.commitment', 'invalid-point'), 'refresh-round1.commitment');
-  return { v: 1, kind: 'refresh-round1', from: o['from'] as ParticipantId, groupPublicKey: o['groupPublicKey'] as string, commitment: o['commitment'] as string };
+  return {
+    v: 1,
+    kind: 'refresh-round1',
+    from: o['from'] as ParticipantId,
+    groupPublicKey: o['groupPublicKey'] as string,
+    commitment: o['commitment'] as string,
+  };
 }
 
 export function parseRefreshRound2Message(value: unknown): RefreshRound2Message {

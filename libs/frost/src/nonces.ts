@@ -98,15 +98,28 @@ export class SigningNonces {
     }
     if (typeof o !== 'object' || o === null) throw new FrostError('invalid-message', 'signing-nonces: expected an object');
     const s = o as Partial<Record<keyof StoredNoncesJSON, unknown>>;
-    if (s.v !== PROTOCOL_VERSION || s.kind !== 'signing-nonces') throw new FrostError('invalid-message', 'signing-nonces: wrong version or kind');
+    if (s.v !== PROTOCOL_VERSION || s.kind !== 'signing-nonces')
+      throw new FrostError('invalid-message', 'signing-nonces: wrong version or kind');
     if (!isParticipantId(s.from)) throw new FrostError('invalid-participant', 'signing-nonces.from: expected 1 or 2');
-    if (typeof s.hiding !== 'string' || typeof s.binding !== 'string') throw new FrostError('invalid-message', 'signing-nonces: missing nonces');
-    return new SigningNonces(INTERNAL, s.from, fromBase64url(s.hiding, 'hiding nonce'), fromBase64url(s.binding, 'binding nonce'), s.commitment as CommitmentMessage);
+    if (typeof s.hiding !== 'string' || typeof s.binding !== 'string')
+      throw new FrostError('invalid-message', 'signing-nonces: missing nonces');
+    return new SigningNonces(
+      INTERNAL,
+      s.from,
+      fromBase64url(s.hiding, 'hiding nonce'),
+      fromBase64url(s.binding, 'binding nonce'),
+      s.commitment as CommitmentMessage,
+    );
   }
 }
 
 /** @internal Wraps nonce scalars freshly made by noble's commit(). */
-export function createNonces(identifier: ParticipantId, hiding: Uint8Array, binding: Uint8Array, commitment: CommitmentMessage): SigningNonces {
+export function createNonces(
+  identifier: ParticipantId,
+  hiding: Uint8Array,
+  binding: Uint8Array,
+  commitment: CommitmentMessage,
+): SigningNonces {
   return new SigningNonces(INTERNAL, identifier, hiding, binding, commitment);
 }
 

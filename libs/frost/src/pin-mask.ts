@@ -46,15 +46,22 @@ export function checkPinKdfParams(params: PinKdfParams): PinKdfParams {
   const { N, r, p } = params;
   const int = (x: number, lo: number, hi: number): boolean => Number.isSafeInteger(x) && x >= lo && x <= hi;
   // Bounds keep a tampered record from asking for gigabytes of memory; the low end allows fast tests.
-  if (!int(N, 2, 2 ** 20) || (N & (N - 1)) !== 0) throw new FrostError('invalid-parameters', 'scrypt N must be a power of two between 2 and 2^20');
+  if (!int(N, 2, 2 ** 20) || (N & (N - 1)) !== 0)
+    throw new FrostError('invalid-parameters', 'scrypt N must be a power of two between 2 and 2^20');
   if (!int(r, 1, 32)) throw new FrostError('invalid-parameters', 'scrypt r must be between 1 and 32');
   if (!int(p, 1, 16)) throw new FrostError('invalid-parameters', 'scrypt p must be between 1 and 16');
   return { N, r, p };
 }
 
-function inputs(pin: string, salt: Uint8Array, params: PinKdfParams): { password: Uint8Array; salt: Uint8Array; opts: { N: number; r: number; p: number; dkLen: number } } {
-  if (typeof pin !== 'string' || pin.length === 0 || pin.length > 256) throw new FrostError('invalid-parameters', 'PIN must be a non-empty string');
-  if (!(salt instanceof Uint8Array) || salt.length < 16 || salt.length > 64) throw new FrostError('invalid-parameters', 'salt must be 16 to 64 bytes');
+function inputs(
+  pin: string,
+  salt: Uint8Array,
+  params: PinKdfParams,
+): { password: Uint8Array; salt: Uint8Array; opts: { N: number; r: number; p: number; dkLen: number } } {
+  if (typeof pin !== 'string' || pin.length === 0 || pin.length > 256)
+    throw new FrostError('invalid-parameters', 'PIN must be a non-empty string');
+  if (!(salt instanceof Uint8Array) || salt.length < 16 || salt.length > 64)
+    throw new FrostError('invalid-parameters', 'salt must be 16 to 64 bytes');
   const { N, r, p } = checkPinKdfParams(params);
   // NFKC so that the same PIN typed on different keyboards gives the same bytes.
   return { password: utf8ToBytes(pin.normalize('NFKC')), salt: concatBytes(DOMAIN, salt), opts: { N, r, p, dkLen: KDF_OUTPUT_BYTES } };
@@ -93,13 +100,23 @@ export function unmaskShare(masked: Uint8Array, pin: string, salt: Uint8Array, p
 }
 
 /** As maskShare, but yields to the event loop while deriving (keeps a browser UI responsive). */
-export async function maskShareAsync(share: Uint8Array, pin: string, salt: Uint8Array, params: PinKdfParams = DEFAULT_PIN_KDF_PARAMS): Promise<Uint8Array> {
+export async function maskShareAsync(
+  share: Uint8Array,
+  pin: string,
+  salt: Uint8Array,
+  params: PinKdfParams = DEFAULT_PIN_KDF_PARAMS,
+): Promise<Uint8Array> {
   const s = decodeScalar(share, 'share');
   return encodeScalar(Fn.add(s, await pinMaskAsync(pin, salt, params)));
 }
 
 /** As unmaskShare, but yields to the event loop while deriving. */
-export async function unmaskShareAsync(masked: Uint8Array, pin: string, salt: Uint8Array, params: PinKdfParams = DEFAULT_PIN_KDF_PARAMS): Promise<Uint8Array> {
+export async function unmaskShareAsync(
+  masked: Uint8Array,
+  pin: string,
+  salt: Uint8Array,
+  params: PinKdfParams = DEFAULT_PIN_KDF_PARAMS,
+): Promise<Uint8Array> {
   const m = decodeScalar(masked, 'masked share');
   return encodeScalar(Fn.sub(m, await pinMaskAsync(pin, salt, params)));
 }

@@ -15,7 +15,16 @@
  * change nothing (C_1 + C_2 = identity) is refused anyway.
  */
 import { isParticipantId, peerOf, PROTOCOL_VERSION, type ParticipantId } from './constants.js';
-import { checkPoint, decodeNonZeroScalar, decodePoint, decodeScalar, encodeScalar, equalBytes, fromBase64url, toBase64url } from './encoding.js';
+import {
+  checkPoint,
+  decodeNonZeroScalar,
+  decodePoint,
+  decodeScalar,
+  encodeScalar,
+  equalBytes,
+  fromBase64url,
+  toBase64url,
+} from './encoding.js';
 import { FrostError } from './errors.js';
 import { checkKeyShare, type KeyShare } from './keys.js';
 import { parseRefreshRound1Message, parseRefreshRound2Message, type RefreshRound1Message, type RefreshRound2Message } from './messages.js';
@@ -93,7 +102,8 @@ export class RefreshSession {
     if (this.#step !== 'round1') throw new FrostError('invalid-state', 'refresh round 1 was already received');
     const m = parseRefreshRound1Message(message);
     if (m.from !== this.peer) throw new FrostError('invalid-participant', `refresh round 1 must come from participant ${this.peer}`);
-    if (m.groupPublicKey !== this.#round1.groupPublicKey) throw new FrostError('inconsistent-key', 'refresh round 1 is for a different group key');
+    if (m.groupPublicKey !== this.#round1.groupPublicKey)
+      throw new FrostError('inconsistent-key', 'refresh round 1 is for a different group key');
     this.#peerRound1 = m;
     this.#step = 'round2';
     const share = Fn.mul(this.#b, BigInt(this.peer));
@@ -103,7 +113,10 @@ export class RefreshSession {
   /** Checks the peer's share against its commitment and returns this side's refresh. */
   finish(message: unknown): RefreshResult {
     if (this.#step !== 'round2' || this.#peerRound1 === undefined)
-      throw new FrostError('invalid-state', this.#step === 'done' ? 'refresh already finished' : 'refresh round 1 of the peer not received yet');
+      throw new FrostError(
+        'invalid-state',
+        this.#step === 'done' ? 'refresh already finished' : 'refresh round 1 of the peer not received yet',
+      );
     const m = parseRefreshRound2Message(message);
     if (m.from !== this.peer || m.to !== this.self)
       throw new FrostError('invalid-participant', `refresh round 2 must go from participant ${this.peer} to ${this.self}`);
@@ -119,7 +132,12 @@ export class RefreshSession {
     const shareDelta = Fn.add(Fn.mul(this.#b, selfIdx), delta);
     this.#b = Fn.ZERO;
     this.#step = 'done';
-    return { identifier: this.self, groupPublicKey: Uint8Array.from(this.groupPublicKey), shareDelta: encodeScalar(shareDelta), commitmentSum: sum.toBytes() };
+    return {
+      identifier: this.self,
+      groupPublicKey: Uint8Array.from(this.groupPublicKey),
+      shareDelta: encodeScalar(shareDelta),
+      commitmentSum: sum.toBytes(),
+    };
   }
 
   /** State between HTTP requests; SECRET (store encrypted, delete when the refresh ends). */
@@ -146,9 +164,11 @@ export class RefreshSession {
     }
     if (typeof o !== 'object' || o === null) throw new FrostError('invalid-message', 'refresh-state: expected an object');
     const s = o as Partial<Record<keyof RefreshStateJSON, unknown>>;
-    if (s.v !== PROTOCOL_VERSION || s.kind !== 'refresh-state') throw new FrostError('invalid-message', 'refresh-state: wrong version or kind');
+    if (s.v !== PROTOCOL_VERSION || s.kind !== 'refresh-state')
+      throw new FrostError('invalid-message', 'refresh-state: wrong version or kind');
     if (!isParticipantId(s.self)) throw new FrostError('invalid-participant', 'refresh-state.self: expected 1 or 2');
-    if (s.step !== 'round1' && s.step !== 'round2') throw new FrostError('invalid-message', 'refresh-state.step: expected round1 or round2');
+    if (s.step !== 'round1' && s.step !== 'round2')
+      throw new FrostError('invalid-message', 'refresh-state.step: expected round1 or round2');
     if (typeof s.coefficient !== 'string') throw new FrostError('invalid-message', 'refresh-state.coefficient: expected a string');
     const b = decodeNonZeroScalar(fromBase64url(s.coefficient, 'refresh-state.coefficient'), 'refresh-state.coefficient');
     const round1 = parseRefreshRound1Message(s.round1);
@@ -164,7 +184,10 @@ export class RefreshSession {
 function checkResult(result: RefreshResult): { delta: bigint; sum: ReturnType<typeof decodePoint> } {
   if (!isParticipantId(result.identifier)) throw new FrostError('invalid-participant', 'refresh result: identifier must be 1 or 2');
   checkPoint(result.groupPublicKey, 'refresh result groupPublicKey');
-  return { delta: decodeScalar(result.shareDelta, 'refresh result shareDelta'), sum: decodePoint(result.commitmentSum, 'refresh result commitmentSum') };
+  return {
+    delta: decodeScalar(result.shareDelta, 'refresh result shareDelta'),
+    sum: decodePoint(result.commitmentSum, 'refresh result commitmentSum'),
+  };
 }
 
 /** Adds a refresh to a share; works on the plain share and, since the PIN mask is additive, on the masked one. */
@@ -177,14 +200,19 @@ export function refreshShare(share: Uint8Array, result: RefreshResult): Uint8Arr
 export function applyRefresh(key: KeyShare, result: RefreshResult): KeyShare {
   const { sum } = checkResult(result);
   if (result.identifier !== key.identifier) throw new FrostError('invalid-participant', 'refresh result is for the other participant');
-  if (!equalBytes(result.groupPublicKey, key.groupPublicKey)) throw new FrostError('inconsistent-key', 'refresh result is for a different group key');
+  if (!equalBytes(result.groupPublicKey, key.groupPublicKey))
+    throw new FrostError('inconsistent-key', 'refresh result is for a different group key');
   const self = key.identifier;
   const peer = peerOf(self);
   const next: KeyShare = {
     identifier: self,
     signingShare: refreshShare(key.signingShare, result),
-    verifyingShare: decodePoint(key.verifyingShare, 'verifying share').add(sum.multiply(BigInt(self))).toBytes(),
-    peerVerifyingShare: decodePoint(key.peerVerifyingShare, 'peer verifying share').add(sum.multiply(BigInt(peer))).toBytes(),
+    verifyingShare: decodePoint(key.verifyingShare, 'verifying share')
+      .add(sum.multiply(BigInt(self)))
+      .toBytes(),
+    peerVerifyingShare: decodePoint(key.peerVerifyingShare, 'peer verifying share')
+      .add(sum.multiply(BigInt(peer)))
+      .toBytes(),
     groupPublicKey: Uint8Array.from(key.groupPublicKey),
   };
   checkKeyShare(next); // new share matches new verifying share, and both still interpolate to the same group key

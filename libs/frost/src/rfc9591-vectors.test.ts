@@ -138,7 +138,11 @@ describe.skipIf(!present)(`RFC 9591 Appendix E.1 FROST(Ed25519, SHA-512) (vector
     // That noble uses the same ones is shown by the signature shares below matching the vector.
     const outs = [...t.round_one_outputs.outputs].sort((a, b) => a.identifier - b.identifier);
     const encodedCommitments = concatBytes(
-      ...outs.flatMap((o) => [numberToBytesLE(BigInt(o.identifier), 32), hexToBytes(o.hiding_nonce_commitment), hexToBytes(o.binding_nonce_commitment)]),
+      ...outs.flatMap((o) => [
+        numberToBytesLE(BigInt(o.identifier), 32),
+        hexToBytes(o.hiding_nonce_commitment),
+        hexToBytes(o.binding_nonce_commitment),
+      ]),
     );
     const prefix = concatBytes(hexToBytes(t.inputs.group_public_key), H4(msg()), H5(encodedCommitments));
     for (const o of outs) {
@@ -157,7 +161,11 @@ describe.skipIf(!present)(`RFC 9591 Appendix E.1 FROST(Ed25519, SHA-512) (vector
     const list: NonceCommitments[] = [];
     for (const o of t.round_one_outputs.outputs) {
       nonces[id(o.identifier)] = { hiding: hexToBytes(o.hiding_nonce), binding: hexToBytes(o.binding_nonce) } as Nonces;
-      list.push({ identifier: id(o.identifier), hiding: hexToBytes(o.hiding_nonce_commitment), binding: hexToBytes(o.binding_nonce_commitment) } as NonceCommitments);
+      list.push({
+        identifier: id(o.identifier),
+        hiding: hexToBytes(o.hiding_nonce_commitment),
+        binding: hexToBytes(o.binding_nonce_commitment),
+      } as NonceCommitments);
     }
     const shares: Record<string, Uint8Array> = {};
     for (const o of t.round_two_outputs.outputs) {
@@ -215,15 +223,25 @@ describe.skipIf(!present)(`frost-rs DKG vector for FROST(Ed25519) (vectors in ${
       // so the round-1 state is rebuilt from the polynomial, as frost-rs's own test does.
       const poly = F.utils.generateSecretPolynomial(signers(), hexToBytes(v.signing_key), [Fn.fromBytes(hexToBytes(v.coefficient))]);
       expect(poly.commitment.map((c) => bytesToHex(c))).toEqual(v.vss_commitments);
-      const secret = { identifier: BigInt(me), coefficients: poly.coefficients, commitment: poly.commitment, signers: signers(), step: 1 } as DKG_Secret;
+      const secret = {
+        identifier: BigInt(me),
+        coefficients: poly.coefficients,
+        commitment: poly.commitment,
+        signers: signers(),
+        step: 1,
+      } as DKG_Secret;
       const others = ids.filter((o) => o !== me);
       // round2 verifies every other participant's proof of knowledge.
       const sent = F.DKG.round2(secret, others.map(round1));
-      for (const o of others) expect(bytesToHex(sent[F.Identifier.fromNumber(o)]?.signingShare ?? new Uint8Array())).toBe(input(o).signing_shares[String(me)]);
-      const received = others.map((o) => ({ identifier: F.Identifier.fromNumber(o), signingShare: hexToBytes(v.signing_shares[String(o)] ?? '') }) as DKG_Round2);
+      for (const o of others)
+        expect(bytesToHex(sent[F.Identifier.fromNumber(o)]?.signingShare ?? new Uint8Array())).toBe(input(o).signing_shares[String(me)]);
+      const received = others.map(
+        (o) => ({ identifier: F.Identifier.fromNumber(o), signingShare: hexToBytes(v.signing_shares[String(o)] ?? '') }) as DKG_Round2,
+      );
       const key = F.DKG.round3(secret, others.map(round1), received);
       expect(bytesToHex(key.public.commitments[0] as Uint8Array)).toBe(t.inputs.verifying_key);
-      for (const o of ids) expect(bytesToHex(key.public.verifyingShares[F.Identifier.fromNumber(o)] ?? new Uint8Array())).toBe(input(o).verifying_share);
+      for (const o of ids)
+        expect(bytesToHex(key.public.verifyingShares[F.Identifier.fromNumber(o)] ?? new Uint8Array())).toBe(input(o).verifying_share);
       // Our share always matches our verifying share.
       const ours = Fn.fromBytes(key.secret.signingShare);
       expect(bytesToHex(ed25519.Point.BASE.multiply(ours).toBytes())).toBe(v.verifying_share);
@@ -236,11 +254,17 @@ describe.skipIf(!present)(`frost-rs DKG vector for FROST(Ed25519) (vectors in ${
   }
 
   it('a proof of knowledge does not verify for another identifier or with a changed commitment', () => {
-    const poly = F.utils.generateSecretPolynomial(signers(), hexToBytes(input(1).signing_key), [Fn.fromBytes(hexToBytes(input(1).coefficient))]);
-    const fresh = (): DKG_Secret => ({ identifier: 1n, coefficients: [...poly.coefficients], commitment: poly.commitment, signers: signers(), step: 1 }) as DKG_Secret;
+    const poly = F.utils.generateSecretPolynomial(signers(), hexToBytes(input(1).signing_key), [
+      Fn.fromBytes(hexToBytes(input(1).coefficient)),
+    ]);
+    const fresh = (): DKG_Secret =>
+      ({ identifier: 1n, coefficients: [...poly.coefficients], commitment: poly.commitment, signers: signers(), step: 1 }) as DKG_Secret;
     const swapped = { ...round1(2), proofOfKnowledge: hexToBytes(input(3).proof_of_knowledge) } as DKG_Round1;
     expect(() => F.DKG.round2(fresh(), [swapped, round1(3)])).toThrow();
-    const moved = { ...round1(2), commitment: [hexToBytes(input(3).vss_commitments[0] ?? ''), hexToBytes(input(2).vss_commitments[1] ?? '')] } as DKG_Round1;
+    const moved = {
+      ...round1(2),
+      commitment: [hexToBytes(input(3).vss_commitments[0] ?? ''), hexToBytes(input(2).vss_commitments[1] ?? '')],
+    } as DKG_Round1;
     expect(() => F.DKG.round2(fresh(), [moved, round1(3)])).toThrow();
   });
 });

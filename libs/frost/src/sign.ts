@@ -53,12 +53,14 @@ export function commit(key: SignerKey): { nonces: SigningNonces; commitment: Com
 /** @internal Shape and participant checks of a commitment list (no curve work). Returns it sorted by participant. */
 export function readCommitmentList(list: readonly unknown[], self?: ParticipantId): ReadCommitment[] {
   if (!Array.isArray(list)) throw new FrostError('invalid-message', 'commitment list: expected an array');
-  if (list.length !== 2) throw new FrostError('wrong-signer-count', `commitment list: two-of-two needs exactly 2 commitments, got ${list.length}`);
+  if (list.length !== 2)
+    throw new FrostError('wrong-signer-count', `commitment list: two-of-two needs exactly 2 commitments, got ${list.length}`);
   const read = list.map((c) => readCommitmentMessage(c));
   if (self !== undefined && !read.some((c) => c.message.from === self))
     throw new FrostError('missing-own-commitment', `commitment list does not contain participant ${self}'s own commitment`);
   const [a, b] = read as [ReadCommitment, ReadCommitment];
-  if (a.message.from === b.message.from) throw new FrostError('duplicate-participant', `commitment list names participant ${a.message.from} twice`);
+  if (a.message.from === b.message.from)
+    throw new FrostError('duplicate-participant', `commitment list names participant ${a.message.from} twice`);
   return a.message.from < b.message.from ? [a, b] : [b, a];
 }
 
@@ -115,7 +117,8 @@ export function signWithNonces(
 ): SignatureShareMessage {
   try {
     readSignerKey(key);
-    if (nonceId !== key.identifier) throw new FrostError('invalid-participant', `nonces belong to participant ${nonceId}, key to ${key.identifier}`);
+    if (nonceId !== key.identifier)
+      throw new FrostError('invalid-participant', `nonces belong to participant ${nonceId}, key to ${key.identifier}`);
     const list = readCommitmentList(commitments, key.identifier);
     const own = (list.find((c) => c.message.from === key.identifier) as ReadCommitment).message;
     if (own.hiding !== ownCommitment.hiding || own.binding !== ownCommitment.binding)
@@ -147,17 +150,34 @@ export function signWithNonces(
  * Round 2: this signer's signature share over `message`, given both commitments. Consumes
  * `nonces` at once, even if the inputs are then rejected; a second call throws 'nonce-reused'.
  */
-export function signShare(key: SignerKey, nonces: SigningNonces, commitments: readonly unknown[], message: Uint8Array): SignatureShareMessage {
+export function signShare(
+  key: SignerKey,
+  nonces: SigningNonces,
+  commitments: readonly unknown[],
+  message: Uint8Array,
+): SignatureShareMessage {
   const secret = takeNonces(nonces);
   return signWithNonces(key, nonces.identifier, secret, nonces.commitment, commitments, message);
 }
 
 /** @internal verifySignatureShare on already-read inputs. */
-export function verifyRead(pub: PublicKeyPackage, list: readonly ReadCommitment[], message: Uint8Array, share: ReadSignatureShare): boolean {
+export function verifyRead(
+  pub: PublicKeyPackage,
+  list: readonly ReadCommitment[],
+  message: Uint8Array,
+  share: ReadSignatureShare,
+): boolean {
   return wrapNoble(
     'invalid-message',
     'share verification failed',
-    () => frost.verifyShare(toNoblePublic(pub.groupPublicKey, pub.verifyingShares), toNobleCommitments(list), message, nobleId(share.message.from), share.share),
+    () =>
+      frost.verifyShare(
+        toNoblePublic(pub.groupPublicKey, pub.verifyingShares),
+        toNobleCommitments(list),
+        message,
+        nobleId(share.message.from),
+        share.share,
+      ),
     () => {
       diagnosePublic(pub);
       diagnoseCommitments(list);
@@ -170,14 +190,24 @@ export function verifyRead(pub: PublicKeyPackage, list: readonly ReadCommitment[
  * input throws FrostError; a well-formed share that does not verify returns false. This is how
  * the server tells a wrong PIN: the device's share then is a valid scalar that fails here.
  */
-export function verifySignatureShare(pub: PublicKeyPackage, commitments: readonly unknown[], message: Uint8Array, share: SignatureShareMessage): boolean {
+export function verifySignatureShare(
+  pub: PublicKeyPackage,
+  commitments: readonly unknown[],
+  message: Uint8Array,
+  share: SignatureShareMessage,
+): boolean {
   const list = readCommitmentList(commitments);
   const s = readSignatureShareMessage(share);
   return verifyRead(pub, list, checkMessage(message), s);
 }
 
 /** @internal aggregate on already-read inputs. */
-export function aggregateRead(pub: PublicKeyPackage, list: readonly ReadCommitment[], message: Uint8Array, shares: readonly ReadSignatureShare[]): Uint8Array {
+export function aggregateRead(
+  pub: PublicKeyPackage,
+  list: readonly ReadCommitment[],
+  message: Uint8Array,
+  shares: readonly ReadSignatureShare[],
+): Uint8Array {
   if (shares.length !== 2) throw new FrostError('wrong-signer-count', `two-of-two needs exactly 2 signature shares, got ${shares.length}`);
   const byId: Record<string, Uint8Array> = {};
   for (const s of shares) {
@@ -195,7 +225,8 @@ export function aggregateRead(pub: PublicKeyPackage, list: readonly ReadCommitme
     },
   );
   // noble has already checked the aggregate (cofactored); check it once more exactly as RFC 8032 verifiers do.
-  if (!verifySignature(pub.groupPublicKey, message, signature)) throw new FrostError('aggregation-failed', 'aggregate is not a valid Ed25519 signature');
+  if (!verifySignature(pub.groupPublicKey, message, signature))
+    throw new FrostError('aggregation-failed', 'aggregate is not a valid Ed25519 signature');
   return Uint8Array.from(signature);
 }
 
@@ -204,10 +235,20 @@ export function aggregateRead(pub: PublicKeyPackage, list: readonly ReadCommitme
  * FrostError('aggregation-failed') if it does not verify (then at least one share is bad;
  * verify each with verifySignatureShare to know which).
  */
-export function aggregate(pub: PublicKeyPackage, commitments: readonly unknown[], message: Uint8Array, shares: readonly SignatureShareMessage[]): Uint8Array {
+export function aggregate(
+  pub: PublicKeyPackage,
+  commitments: readonly unknown[],
+  message: Uint8Array,
+  shares: readonly SignatureShareMessage[],
+): Uint8Array {
   const list = readCommitmentList(commitments);
   if (!Array.isArray(shares)) throw new FrostError('invalid-message', 'signature shares: expected an array');
-  return aggregateRead(pub, list, checkMessage(message), shares.map((s) => readSignatureShareMessage(s)));
+  return aggregateRead(
+    pub,
+    list,
+    checkMessage(message),
+    shares.map((s) => readSignatureShareMessage(s)),
+  );
 }
 
 /**
@@ -223,4 +264,3 @@ export function verifySignature(groupPublicKey: Uint8Array, message: Uint8Array,
     return false;
   }
 }
-

@@ -1,7 +1,20 @@
 /** Shared by the tests only (excluded from the build). */
 import crypto from 'node:crypto';
 import { expect } from 'vitest';
-import { DEVICE, DkgSession, FrostError, SERVER, SigningNonces, commit, serverCosign, signShare, toBase64url, type FrostErrorCode, type KeyShare, type SignerKey } from './index.js';
+import {
+  DEVICE,
+  DkgSession,
+  FrostError,
+  SERVER,
+  SigningNonces,
+  commit,
+  serverCosign,
+  signShare,
+  toBase64url,
+  type FrostErrorCode,
+  type KeyShare,
+  type SignerKey,
+} from './index.js';
 
 /** What the other side receives is a JSON-parsed copy. */
 export const wire = <T>(m: T): unknown => JSON.parse(JSON.stringify(m));

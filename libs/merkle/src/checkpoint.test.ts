@@ -1,4 +1,12 @@
-import { createPrivateKey, createPublicKey, generateKeyPairSync, sign as edSign, verify as edVerify, webcrypto, type KeyObject } from 'node:crypto';
+import {
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  sign as edSign,
+  verify as edVerify,
+  webcrypto,
+  type KeyObject,
+} from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   base64Decode,
@@ -26,7 +34,12 @@ import {
 
 // node:crypto stands in for the server's signer and the app's verifier (tests only).
 const nodeVerify: Ed25519VerifyFn = (publicKey, message, signature) =>
-  edVerify(null, message, createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(publicKey).toString('base64url') }, format: 'jwk' }), signature);
+  edVerify(
+    null,
+    message,
+    createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(publicKey).toString('base64url') }, format: 'jwk' }),
+    signature,
+  );
 
 function rawPublicKey(key: KeyObject): Uint8Array {
   const jwk = key.export({ format: 'jwk' });
@@ -65,7 +78,11 @@ const GO_NOTE = `${GO_TEXT}\n— PeterNeumann x08go/ZJkuBS9UG/SffcvIAQxVBtiFupLL
 
 describe('signed notes (c2sp.org/signed-note)', () => {
   const seed = Buffer.from(GO_SKEY_SEED, 'base64').subarray(1);
-  const goPrivate = createPrivateKey({ key: Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), seed]), format: 'der', type: 'pkcs8' });
+  const goPrivate = createPrivateKey({
+    key: Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), seed]),
+    format: 'der',
+    type: 'pkcs8',
+  });
   const goPublic = rawPublicKey(createPublicKey(goPrivate));
 
   it("reproduces Go sumdb/note's key ID, verifier key and signed note byte for byte", async () => {
@@ -119,7 +136,13 @@ describe('signed notes (c2sp.org/signed-note)', () => {
     expect(await noteCode(openNote(formatNote({ text, signatures: [witnessSig, forged] }), [logV]))).toBe('BAD_SIGNATURE');
     expect(await noteCode(openNote(both, [logV, logV]))).toBe('AMBIGUOUS_VERIFIER');
 
-    const throwing: NoteVerifier = { name: logV.name, keyId: logV.keyId, verify: () => { throw new Error('boom'); } };
+    const throwing: NoteVerifier = {
+      name: logV.name,
+      keyId: logV.keyId,
+      verify: () => {
+        throw new Error('boom');
+      },
+    };
     expect(await noteCode(openNote(both, [throwing]))).toBe('BAD_SIGNATURE');
   });
 
@@ -154,7 +177,10 @@ describe('signed notes (c2sp.org/signed-note)', () => {
       ['not a string', 42 as never],
     ];
     for (const [what, note] of malformed) {
-      expect(syncCode(() => parseNote(note)), what).toBe('MALFORMED_NOTE');
+      expect(
+        syncCode(() => parseNote(note)),
+        what,
+      ).toBe('MALFORMED_NOTE');
       expect(await noteCode(openNote(note, [ed25519Verifier(GO_VKEY, nodeVerify)])), what).toBe('MALFORMED_NOTE');
     }
     // A blank line among the signatures moves the split: the earlier lines become text, so the signature fails.
@@ -177,12 +203,19 @@ describe('signed notes (c2sp.org/signed-note)', () => {
       'PeterNeumann+c74f20a3+Ahpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW',
       'PeterNeumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10T',
     ];
-    for (const k of bad) expect(syncCode(() => parseVerifierKey(k)), k).toBe('INVALID_KEY');
+    for (const k of bad)
+      expect(
+        syncCode(() => parseVerifierKey(k)),
+        k,
+      ).toBe('INVALID_KEY');
     // As in Go's TestNewVerifier: removing any span of characters must not yield a valid key.
     for (let i = 0; i < GO_VKEY.length; i++) {
       for (let j = i + 1; j <= GO_VKEY.length; j++) {
         const k = GO_VKEY.slice(0, i) + GO_VKEY.slice(j);
-        expect(syncCode(() => parseVerifierKey(k)), k).toBe('INVALID_KEY');
+        expect(
+          syncCode(() => parseVerifierKey(k)),
+          k,
+        ).toBe('INVALID_KEY');
       }
     }
     expect(parseVerifierKey(GO_VKEY.replace('c74f20a3', 'C74F20A3')).keyId).toBe(0xc74f20a3);
@@ -210,7 +243,12 @@ describe('checkpoints (c2sp.org/tlog-checkpoint)', () => {
     const verifier = ed25519Verifier(formatVerifierKey(ORIGIN, k.publicKey), nodeVerify);
 
     const older = await signCheckpoint({ origin: ORIGIN, size: 600, root: store.root(600) }, ORIGIN, k.publicKey, k.sign);
-    const newer = await signCheckpoint({ origin: ORIGIN, size: 1000, root: store.root(), extensions: ['ext one', 'ext two'] }, ORIGIN, k.publicKey, k.sign);
+    const newer = await signCheckpoint(
+      { origin: ORIGIN, size: 1000, root: store.root(), extensions: ['ext one', 'ext two'] },
+      ORIGIN,
+      k.publicKey,
+      k.sign,
+    );
     expect(newer.split('\n').slice(0, 3)).toEqual([ORIGIN, '1000', base64Encode(store.root())]);
 
     const a = (await openCheckpoint(older, ORIGIN, [verifier])).checkpoint;
@@ -231,7 +269,9 @@ describe('checkpoints (c2sp.org/tlog-checkpoint)', () => {
     expect(await noteCode(openCheckpoint(note, ORIGIN, [verifier]))).toBe('ok');
 
     expect(await noteCode(openCheckpoint(note.replace('\n12\n', '\n13\n'), ORIGIN, [verifier]))).toBe('BAD_SIGNATURE');
-    expect(await noteCode(openCheckpoint(note.replace(ORIGIN + '\n', 'deed.example.gov/other\n'), ORIGIN, [verifier]))).toBe('BAD_SIGNATURE');
+    expect(await noteCode(openCheckpoint(note.replace(ORIGIN + '\n', 'deed.example.gov/other\n'), ORIGIN, [verifier]))).toBe(
+      'BAD_SIGNATURE',
+    );
     const sigB64 = note.slice(note.lastIndexOf(' ') + 1, -1);
     const blob = base64Decode(sigB64)!;
     for (const i of [4, 20, 67]) {
@@ -269,10 +309,15 @@ describe('checkpoints (c2sp.org/tlog-checkpoint)', () => {
       `${ORIGIN}\n12\n${root}\n\nextension after an empty line\n`,
     ];
     for (const body of bodies) {
-      expect(syncCode(() => parseCheckpoint(body)), JSON.stringify(body)).toBe('MALFORMED_CHECKPOINT');
+      expect(
+        syncCode(() => parseCheckpoint(body)),
+        JSON.stringify(body),
+      ).toBe('MALFORMED_CHECKPOINT');
       const signed = await signNote(body, ORIGIN, k.publicKey, k.sign);
       // An empty line inside the text is legal in a note, so the note itself may open; the body never parses.
-      expect(await noteCode(openCheckpoint(signed, ORIGIN, [verifier])), JSON.stringify(body)).toMatch(/MALFORMED_CHECKPOINT|MALFORMED_NOTE/);
+      expect(await noteCode(openCheckpoint(signed, ORIGIN, [verifier])), JSON.stringify(body)).toMatch(
+        /MALFORMED_CHECKPOINT|MALFORMED_NOTE/,
+      );
     }
     expect(syncCode(() => parseCheckpoint(`${ORIGIN}\n12\n${root}`))).toBe('MALFORMED_CHECKPOINT');
     expect(parseCheckpoint(`${ORIGIN}\n0\n${root}\n`).size).toBe(0);
@@ -299,7 +344,7 @@ describe('base64 (RFC 4648 §4, strict)', () => {
       expect(base64Encode(bytes)).toBe(s);
       expect(base64Decode(s)).toEqual(bytes);
     }
-    for (const s of ['QR==', 'QUJ=', 'QQ', 'QQ=', 'Q===', '====', 'QQ==QQ==', 'QQ=A', 'Q Q=', '_-==', 'é==='] ) {
+    for (const s of ['QR==', 'QUJ=', 'QQ', 'QQ=', 'Q===', '====', 'QQ==QQ==', 'QQ=A', 'Q Q=', '_-==', 'é===']) {
       expect(base64Decode(s), s).toBeUndefined();
     }
     expect(base64Decode('')).toEqual(new Uint8Array(0));

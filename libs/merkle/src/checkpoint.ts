@@ -65,12 +65,7 @@ export function parseCheckpoint(text: string): Checkpoint & { readonly extension
 }
 
 /** Formats and signs a checkpoint with one Ed25519 key; the key name should be the origin. */
-export async function signCheckpoint(
-  cp: Checkpoint,
-  name: string,
-  publicKey: Uint8Array,
-  sign: NoteSignFn,
-): Promise<string> {
+export async function signCheckpoint(cp: Checkpoint, name: string, publicKey: Uint8Array, sign: NoteSignFn): Promise<string> {
   return signNote(formatCheckpoint(cp), name, publicKey, sign);
 }
 

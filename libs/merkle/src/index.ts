@@ -7,13 +7,7 @@ export { HASH_SIZE, leafHash, nodeHash, emptyRoot, merkleRoot, isHash, bytesEqua
 export { appendNodes, rootNodes, treeRoot, type NodeGetter, type NodeId, type TreeNode } from './tree.js';
 export { inclusionProof, inclusionProofNodes, consistencyProof, consistencyProofNodes } from './proofs.js';
 export { MemoryNodeStore } from './store.js';
-export {
-  verifyInclusion,
-  verifyConsistency,
-  rootFromInclusionProof,
-  inclusionProofLength,
-  consistencyProofLength,
-} from './verify.js';
+export { verifyInclusion, verifyConsistency, rootFromInclusionProof, inclusionProofLength, consistencyProofLength } from './verify.js';
 export { base64Encode, base64Decode } from './base64.js';
 export {
   ED25519_SIGNATURE_TYPE,
@@ -35,11 +29,4 @@ export {
   type OpenedNote,
   type VerifierKey,
 } from './note.js';
-export {
-  formatCheckpoint,
-  parseCheckpoint,
-  signCheckpoint,
-  openCheckpoint,
-  type Checkpoint,
-  type OpenedCheckpoint,
-} from './checkpoint.js';
+export { formatCheckpoint, parseCheckpoint, signCheckpoint, openCheckpoint, type Checkpoint, type OpenedCheckpoint } from './checkpoint.js';

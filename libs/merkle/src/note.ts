@@ -53,11 +53,7 @@ export interface NoteVerifier {
 export type NoteSignFn = (message: Uint8Array) => Uint8Array | Promise<Uint8Array>;
 
 /** Verifies an Ed25519 signature (e.g. node:crypto verify, WebCrypto, or @noble/curves ed25519.verify). */
-export type Ed25519VerifyFn = (
-  publicKey: Uint8Array,
-  message: Uint8Array,
-  signature: Uint8Array,
-) => boolean | Promise<boolean>;
+export type Ed25519VerifyFn = (publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array) => boolean | Promise<boolean>;
 
 /** A parsed verifier key. */
 export interface VerifierKey {
@@ -76,9 +72,7 @@ const CONTROL = /[\u0000-\u0009\u000B-\u001F]/;
 
 /** Key names must be non-empty and contain no Unicode spaces and no '+'. */
 export function isValidKeyName(name: unknown): name is string {
-  return (
-    typeof name === 'string' && name.length > 0 && !BAD_NAME_CHAR.test(name) && !CONTROL.test(name) && !LONE_SURROGATE.test(name)
-  );
+  return typeof name === 'string' && name.length > 0 && !BAD_NAME_CHAR.test(name) && !CONTROL.test(name) && !LONE_SURROGATE.test(name);
 }
 
 function checkKey(name: string, publicKey: Uint8Array): void {
@@ -127,7 +121,8 @@ export function parseVerifierKey(vkey: string): VerifierKey {
   if (!isValidKeyName(name)) throw new NoteError('INVALID_KEY', 'verifier key has an invalid name');
   if (!/^[0-9a-fA-F]{8}$/.test(idHex)) throw new NoteError('INVALID_KEY', 'verifier key ID must be 8 hex digits');
   if (key === undefined || key.length === 0) throw new NoteError('INVALID_KEY', 'verifier key is not valid base64');
-  if (key[0] !== ED25519_SIGNATURE_TYPE) throw new NoteError('INVALID_KEY', `unsupported signature type 0x${bytesToHex(key.subarray(0, 1))}`);
+  if (key[0] !== ED25519_SIGNATURE_TYPE)
+    throw new NoteError('INVALID_KEY', `unsupported signature type 0x${bytesToHex(key.subarray(0, 1))}`);
   if (key.length !== 1 + ED25519_PUBLIC_KEY_SIZE) throw new NoteError('INVALID_KEY', 'Ed25519 verifier key must hold 32 bytes');
   const publicKey = key.slice(1);
   const keyId = parseInt(idHex, 16);

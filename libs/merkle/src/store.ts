@@ -27,8 +27,11 @@ export class MemoryNodeStore {
    */
   readonly get: NodeGetter = (level, index) => {
     if (
-      !Number.isSafeInteger(level) || level < 0 || level > 53 ||
-      !Number.isSafeInteger(index) || index < 0 ||
+      !Number.isSafeInteger(level) ||
+      level < 0 ||
+      level > 53 ||
+      !Number.isSafeInteger(index) ||
+      index < 0 ||
       index >= Math.floor(this.#size / 2 ** level)
     ) {
       throw new MerkleProofError('MISSING_NODE', `no complete node (${level}, ${index}) in a tree of ${this.#size} leaves`);

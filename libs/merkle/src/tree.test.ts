@@ -60,9 +60,7 @@ function reference(d: readonly Uint8Array[]) {
   const subproof = (m: number, lo: number, hi: number, b: boolean): Uint8Array[] => {
     if (m === hi - lo) return b ? [] : [mth(lo, hi)];
     const k = split(hi - lo);
-    return m <= k
-      ? [...subproof(m, lo, lo + k, b), mth(lo + k, hi)]
-      : [...subproof(m - k, lo + k, hi, false), mth(lo, lo + k)];
+    return m <= k ? [...subproof(m, lo, lo + k, b), mth(lo + k, hi)] : [...subproof(m - k, lo + k, hi, false), mth(lo, lo + k)];
   };
   return {
     /** MTH(D[0:n]) */
@@ -209,7 +207,16 @@ describe('inclusion proofs (RFC 9162 §2.1.3)', () => {
   });
 
   it('a tampered leaf, proof element, index, size or root fails', () => {
-    for (const [m, n] of [[0, 1], [0, 8], [5, 8], [6, 7], [12, 13], [31, 70], [64, 70], [69, 70]] as const) {
+    for (const [m, n] of [
+      [0, 1],
+      [0, 8],
+      [5, 8],
+      [6, 7],
+      [12, 13],
+      [31, 70],
+      [64, 70],
+      [69, 70],
+    ] as const) {
       const root = ref.root(n);
       const proof = s.inclusionProof(m, n);
       expect(codeOf(() => verifyInclusion(flip(l[m]!), m, n, proof, root))).toBe('ROOT_MISMATCH');
@@ -247,7 +254,17 @@ describe('inclusion proofs (RFC 9162 §2.1.3)', () => {
       [() => verifyInclusion(h, 3, 8, proof, undefined as never), 'INVALID_ARGUMENT'],
       [() => verifyInclusion(h.subarray(1), 3, 8, proof, root), 'BAD_HASH_LENGTH'],
       [() => verifyInclusion(h, 3, 8, [proof[0]!, proof[1]!, new Uint8Array(33)], root), 'BAD_HASH_LENGTH'],
-      [() => verifyInclusion(h, 3, 8, Array.from({ length: 100_000 }, () => h), root), 'WRONG_PROOF_LENGTH'],
+      [
+        () =>
+          verifyInclusion(
+            h,
+            3,
+            8,
+            Array.from({ length: 100_000 }, () => h),
+            root,
+          ),
+        'WRONG_PROOF_LENGTH',
+      ],
       [() => verifyInclusion(h, 0, 0, [], root), 'INDEX_OUT_OF_RANGE'],
       [() => inclusionProofLength(0, Infinity), 'INVALID_ARGUMENT'],
       [() => inclusionProofLength(8, 8), 'INDEX_OUT_OF_RANGE'],
@@ -264,7 +281,12 @@ describe('inclusion proofs (RFC 9162 §2.1.3)', () => {
     const byLevel = [leafHash(entry(0))];
     for (let i = 1; i <= 53; i++) byLevel.push(nodeHash(byLevel[i - 1]!, byLevel[i - 1]!));
     const get: NodeGetter = (level) => byLevel[level]!;
-    for (const [m, n] of [[2 ** 32 + 5, 2 ** 33 + 3], [0, 2 ** 40 + 1], [2 ** 45 - 1, 2 ** 45], [2 ** 52 + 7, 2 ** 53 - 1]]) {
+    for (const [m, n] of [
+      [2 ** 32 + 5, 2 ** 33 + 3],
+      [0, 2 ** 40 + 1],
+      [2 ** 45 - 1, 2 ** 45],
+      [2 ** 52 + 7, 2 ** 53 - 1],
+    ]) {
       const proof = inclusionProof(m!, n!, get);
       expect(() => verifyInclusion(byLevel[0]!, m!, n!, proof, treeRoot(n!, get))).not.toThrow();
     }

@@ -72,9 +72,7 @@ describe.skipIf(!present)(`RFC 9162 vectors in ${VECTORS}`, () => {
     for (const file of inclusion) {
       const v = load<InclusionVector>(file);
       it(`${path.relative(VECTORS, file)}: ${v.desc} (${v.wantErr ? 'fails' : 'verifies'})`, () => {
-        const result = outcome(() =>
-          verifyInclusion(b64(v.leafHash), v.leafIdx, v.treeSize, (v.proof ?? []).map(b64), b64(v.root)),
-        );
+        const result = outcome(() => verifyInclusion(b64(v.leafHash), v.leafIdx, v.treeSize, (v.proof ?? []).map(b64), b64(v.root)));
         if (v.wantErr) expect(result).not.toBe('ok');
         else expect(result).toBe('ok');
       });
@@ -85,9 +83,7 @@ describe.skipIf(!present)(`RFC 9162 vectors in ${VECTORS}`, () => {
     for (const file of consistency) {
       const v = load<ConsistencyVector>(file);
       it(`${path.relative(VECTORS, file)}: ${v.desc} (${v.wantErr ? 'fails' : 'verifies'})`, () => {
-        const result = outcome(() =>
-          verifyConsistency(v.size1, v.size2, (v.proof ?? []).map(b64), b64(v.root1), b64(v.root2)),
-        );
+        const result = outcome(() => verifyConsistency(v.size1, v.size2, (v.proof ?? []).map(b64), b64(v.root1), b64(v.root2)));
         if (v.wantErr) expect(result).not.toBe('ok');
         else expect(result).toBe('ok');
       });

@@ -123,13 +123,7 @@ export function rootFromInclusionProof(leaf: Uint8Array, index: number, size: nu
  * Checks that `leaf` (a leaf hash) is entry `index` of the tree of `size` leaves whose
  * root is `root`. Returns normally on success; throws MerkleProofError otherwise.
  */
-export function verifyInclusion(
-  leaf: Uint8Array,
-  index: number,
-  size: number,
-  proof: readonly Uint8Array[],
-  root: Uint8Array,
-): void {
+export function verifyInclusion(leaf: Uint8Array, index: number, size: number, proof: readonly Uint8Array[], root: Uint8Array): void {
   assertCount('index', index);
   assertCount('size', size);
   checkProof(proof);
@@ -143,13 +137,7 @@ export function verifyInclusion(
  * Checks that the tree of `size2` leaves with root `root2` extends the tree of `size1`
  * leaves with root `root1`. Returns normally on success; throws MerkleProofError otherwise.
  */
-export function verifyConsistency(
-  size1: number,
-  size2: number,
-  proof: readonly Uint8Array[],
-  root1: Uint8Array,
-  root2: Uint8Array,
-): void {
+export function verifyConsistency(size1: number, size2: number, proof: readonly Uint8Array[], root1: Uint8Array, root2: Uint8Array): void {
   assertCount('size1', size1);
   assertCount('size2', size2);
   checkProof(proof);
