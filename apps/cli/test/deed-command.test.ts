@@ -26,7 +26,8 @@ describe('deed command', () => {
   it('prints help that lists its commands', async () => {
     const { code, output } = await finished(runDeed(['--help'], {}));
     expect(code).toBe(0);
-    for (const command of ['serve', 'migrate', 'keys']) expect(output).toMatch(new RegExp(`^\\s+${command}\\b`, 'm'));
+    for (const command of ['serve', 'migrate', 'keys', 'seed', 'register', 'exchange', 'log', 'citizens'])
+      expect(output).toMatch(new RegExp(`^\\s+${command}\\b`, 'm'));
   });
 
   it.each([
@@ -66,6 +67,48 @@ describe('deed command', () => {
     const unknown = await finished(runDeed(['keys', 'rotate', 'printer'], env(dataDir)));
     expect(unknown.code).toBe(1);
     expect(unknown.output).toContain('deed: Unknown key purpose "printer"');
+  });
+});
+
+describe("operators' commands on the registers and the exchange", () => {
+  it('seed, citizens list, exchange call and rights, log verify', async () => {
+    const dataDir = tempDir();
+    const seeded = await finished(runDeed(['seed', '--citizens', '120', '--today', '2026-11-26'], env(dataDir)));
+    expect(seeded.code, seeded.output).toBe(0);
+    expect(seeded.output).toMatch(/^Seeded 120 persons \(\d+ living, \d+ deceased\) in \d+ households: \d+ records in 7 registers/m);
+
+    const listed = await finished(runDeed(['citizens', 'list', '--limit', '3'], env(dataDir)));
+    const lines = listed.output.trim().split('\n');
+    expect(lines.at(-1)).toBe('(3 of 120)');
+    const citizen = lines[0]!.split(/\s+/)[0]!;
+    expect(citizen).toMatch(/^\d{8}-\d{5}$/);
+
+    const called = await finished(runDeed(['exchange', 'call', 'population', 'person.read', '--citizen', citizen], env(dataDir)));
+    expect(called.code, called.output).toBe(0);
+    expect(JSON.parse(called.output)).toMatchObject({ unzr: citizen });
+
+    const refused = await finished(
+      runDeed(['exchange', 'call', 'tax', 'taxpayer.read', '--citizen', citizen, '--purpose', 'curiosity'], env(dataDir)),
+    );
+    expect(refused.code).toBe(1);
+    expect(refused.output).toContain('deed: No access right for this exchange request');
+    expect(refused.output).toContain('not for "curiosity"');
+
+    expect(
+      (await finished(runDeed(['exchange', 'rights', 'grant', 'deed-platform', 'tax', 'taxpayer.read', 'curiosity'], env(dataDir)))).code,
+    ).toBe(0);
+    expect((await finished(runDeed(['exchange', 'rights', 'list'], env(dataDir)))).output).toContain(
+      'deed-platform -> tax/taxpayer.read: curiosity',
+    );
+    const allowed = await finished(
+      runDeed(['exchange', 'call', 'tax', 'taxpayer.read', '--citizen', citizen, '--purpose', 'curiosity'], env(dataDir)),
+    );
+    expect(allowed.code, allowed.output).toBe(0);
+    const bad = await finished(runDeed(['exchange', 'rights', 'grant', 'deed-platform', 'tax', 'taxpayer.delete', 'x'], env(dataDir)));
+    expect(bad.output).toContain('deed: "tax" offers no service "taxpayer.delete"');
+
+    const verified = await finished(runDeed(['log', 'verify', '--citizen', citizen], env(dataDir)));
+    expect(verified.output).toMatch(/^Verified 2 entries of \d{8}-\d{5} against the signed checkpoint of \d+ entries\.$/m);
   });
 });
 
@@ -129,7 +172,7 @@ describe('deed serve', () => {
       expect(keys).toHaveLength(4);
     } finally {
       for (const node of nodes) node.child.kill('SIGTERM');
-      expect(await Promise.all(nodes.map((n) => n.exited))).toEqual([0, 0]);
+      expect(await Promise.all(nodes.map((n) => n.exited)), nodes.map((n) => n.output()).join('\n----\n')).toEqual([0, 0]);
     }
   });
 });

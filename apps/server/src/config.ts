@@ -8,6 +8,10 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | undefined;
   logLevel: LogLevel;
+  /** Demo mode: a synthetic population is seeded, and anyone may sign in as one of them. */
+  demo: boolean;
+  /** Registers that run as separate processes, by member id; the others run in this process. */
+  registerUrls: Readonly<Record<string, string>>;
 }
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -38,6 +42,25 @@ const schema = {
     .string()
     .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL (unset it to use the embedded SQLite database)')
     .refine((v) => URL.canParse(v), 'is not a valid URL'),
+  DEED_DEMO: z.enum(['on', 'off'], { error: 'must be on or off' }).transform((v) => v === 'on'),
+  DEED_REGISTER_URLS: z.string().transform((v, ctx) => {
+    const urls: Record<string, string> = {};
+    for (const pair of v
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean)) {
+      const [id, url] = pair.split('=', 2);
+      if (!id || !/^[a-z][a-z-]*$/.test(id) || !url || !/^https?:\/\/\S+$/.test(url) || !URL.canParse(url)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `must be a comma-separated list of register=http://host:port (bad entry ${JSON.stringify(pair)})`,
+        });
+        return z.NEVER;
+      }
+      urls[id] = url;
+    }
+    return urls;
+  }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
     error: 'must be one of fatal, error, warn, info, debug, trace, silent',
   }),
@@ -62,5 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     dataDir: path.resolve(cwd, read(env, 'DEED_DATA_DIR', './data')!),
     databaseUrl: read(env, 'DATABASE_URL'),
     logLevel: read(env, 'LOG_LEVEL', 'info')!,
+    demo: read(env, 'DEED_DEMO', 'on')!,
+    registerUrls: read(env, 'DEED_REGISTER_URLS') ?? {},
   };
 }

@@ -4,6 +4,7 @@ import type { Registry } from 'prom-client';
 import type { Config } from './config.js';
 import type { Database } from './platform/db/database.js';
 import type { ModuleMigrations } from './platform/db/migrations.js';
+import type { AdminAuth } from './platform/http/admin-auth.js';
 import type { KeyStore } from './platform/keys/key-store.js';
 
 /** Fastify with zod schemas: route handlers get typed, validated input. */
@@ -21,6 +22,7 @@ export interface PlatformContext {
   database: Database;
   keys: KeyStore;
   metrics: Registry;
+  admin: AdminAuth;
 }
 
 /**

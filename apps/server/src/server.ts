@@ -9,6 +9,7 @@ import { KeyStore } from './platform/keys/key-store.js';
 import { platformKeyPurposes } from './platform/keys/purposes.js';
 import { createPlatformModules } from './modules/index.js';
 import { createMetricsRegistry } from './platform/http/metrics.js';
+import { AdminAuth } from './platform/http/admin-auth.js';
 
 export const version: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
@@ -26,6 +27,8 @@ export interface ServerOptions {
 
 export interface DeedServer {
   app: App;
+  /** A module by name, for the command line and tests (modules talk to each other through their own interfaces). */
+  module<T extends Module>(name: string): T;
   database: Database;
   keys: KeyStore;
   /** Starts listening on the configured host and port; resolves to the base URL. */
@@ -43,6 +46,7 @@ export async function migrateDatabase(config: Config, options: Pick<ServerOption
       database,
       keys: new KeyStore(config.dataDir, platformKeyPurposes),
       metrics: createMetricsRegistry(),
+      admin: new AdminAuth(config.dataDir),
     };
     return await migrate(database, (options.modules ?? createPlatformModules)(context));
   } finally {
@@ -57,7 +61,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   try {
     const keys = new KeyStore(config.dataDir, platformKeyPurposes);
     keys.ensureKeys();
-    const context: PlatformContext = { config, database, keys, metrics: createMetricsRegistry() };
+    const context: PlatformContext = { config, database, keys, metrics: createMetricsRegistry(), admin: new AdminAuth(config.dataDir) };
+    context.admin.token();
     const modules = (options.modules ?? createPlatformModules)(context);
     await migrate(database, modules);
     for (const module of modules) {
@@ -74,6 +79,11 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     let closing: Promise<void> | undefined;
     return {
       app,
+      module: <T extends Module>(name: string) => {
+        const found = modules.find((m) => m.name === name);
+        if (!found) throw new Error(`no module "${name}"`);
+        return found as T;
+      },
       database,
       keys,
       listen: async () => {

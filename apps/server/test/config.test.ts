@@ -4,7 +4,15 @@ import { ConfigError, loadConfig } from '@deed/server';
 describe('configuration from the environment', () => {
   it('has defaults that start Deed on localhost:8080 with SQLite in ./data', () => {
     const config = loadConfig({}, '/srv/deed');
-    expect(config).toEqual({ port: 8080, host: '127.0.0.1', dataDir: '/srv/deed/data', databaseUrl: undefined, logLevel: 'info' });
+    expect(config).toEqual({
+      port: 8080,
+      host: '127.0.0.1',
+      dataDir: '/srv/deed/data',
+      databaseUrl: undefined,
+      logLevel: 'info',
+      demo: true,
+      registerUrls: {},
+    });
   });
 
   it('reads every variable', () => {
@@ -31,6 +39,8 @@ describe('configuration from the environment', () => {
     ['HOST', 'bad host!', /HOST must be a host name or IP address/],
     ['DATABASE_URL', 'mysql://x@y/z', /DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL/],
     ['LOG_LEVEL', 'loud', /LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent/],
+    ['DEED_DEMO', 'yes', /DEED_DEMO must be on or off/],
+    ['DEED_REGISTER_URLS', 'population:9101', /DEED_REGISTER_URLS must be a comma-separated list of register=http:\/\/host:port/],
   ])('refuses %s=%s and names the variable', (variable, value, message) => {
     const attempt = () => loadConfig({ [variable]: value });
     expect(attempt).toThrow(ConfigError);

@@ -10,7 +10,7 @@ afterAll(() => deed?.close());
 
 const problemJson = 'application/problem+json; charset=utf-8';
 
-async function post(path: string, body: string | Uint8Array, contentType: string) {
+async function post(path: string, body: string, contentType: string) {
   const response = await fetch(`${deed.url}${path}`, { method: 'POST', headers: { 'content-type': contentType }, body });
   return { response, body: (await response.json()) as Record<string, unknown> };
 }

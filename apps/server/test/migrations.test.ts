@@ -59,7 +59,10 @@ describe('migrations, one set for SQLite and PostgreSQL', () => {
 
   it('reports which migration failed and why', async () => {
     const db = await open();
-    const broken: Module = { name: 'broken', migrations: { '0001_bad': { up: (k) => sql`create tabel nope ()`.execute(k) } } };
+    const broken: Module = {
+      name: 'broken',
+      migrations: { '0001_bad': { up: async (k) => void (await sql`create tabel nope ()`.execute(k)) } },
+    };
     await expect(migrate(db, [broken])).rejects.toThrow(MigrationError);
     await expect(migrate(db, [broken])).rejects.toThrow(/broken\/0001_bad failed/);
   });

@@ -27,5 +27,5 @@ export const sections: readonly Section[] = [
   section('polls'),
   section('learn'),
   section('tv'),
-  section('log'),
+  section('log', true),
 ];

@@ -27,7 +27,13 @@ export function initialLanguage(): Language {
 interface I18n {
   language: Language;
   setLanguage(language: Language): void;
-  t(key: MessageKey): string;
+  /** The message, with `{name}` placeholders filled from `values`. */
+  t(key: MessageKey, values?: Record<string, string | number>): string;
+  /** A message whose key is built at run time (e.g. an actor's id); undefined when there is none. */
+  lookup(key: string): string | undefined;
+  /** Dates and times in the reader's language. */
+  formatDateTime(iso: string): string;
+  formatDate(isoDate: string): string;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -43,7 +49,17 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, []);
   const value = useMemo<I18n>(() => {
     const messages: Messages = languages[language].messages;
-    return { language, setLanguage, t: (key) => messages[key] };
+    const locale = language === 'uk' ? 'uk-UA' : 'en-GB';
+    return {
+      language,
+      setLanguage,
+      t: (key, values) =>
+        values ? messages[key].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`)) : messages[key],
+      lookup: (key) => (key in messages ? messages[key as MessageKey] : undefined),
+      formatDateTime: (iso) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)),
+      formatDate: (isoDate) =>
+        new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`)),
+    };
   }, [language, setLanguage]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

@@ -3,15 +3,19 @@ import { Card } from '../design/components/Card';
 import { Icon } from '../design/components/Icon';
 import { useI18n } from '../i18n/i18n';
 import { sections } from '../app/sections';
+import { useSession } from '../session/session';
+import { ProfileCard } from './ProfileCard';
 
 export function HomePage() {
   const { t } = useI18n();
+  const { session } = useSession();
   return (
     <div className="stack">
       <section aria-labelledby="welcome">
         <h1 id="welcome">{t('home.greeting')}</h1>
         <p className="muted">{t('home.intro')}</p>
       </section>
+      {session && <ProfileCard />}
       <section aria-labelledby="sections">
         <h2 id="sections">{t('home.sections')}</h2>
         <ul className="tiles">

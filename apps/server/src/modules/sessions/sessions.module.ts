@@ -20,8 +20,14 @@ export function createSessionsModule({ database }: PlatformContext): SessionsMod
     routes(app) {
       app.get(
         '/api/session',
-        { schema: { tags: ['sessions'], summary: 'The citizen signed in on this browser', response: { 200: sessionSchema } } },
-        (request) => sessions.require(request),
+        {
+          schema: {
+            tags: ['sessions'],
+            summary: 'The citizen signed in on this browser, if any',
+            response: { 200: z.object({ session: sessionSchema.nullable() }) },
+          },
+        },
+        async (request) => ({ session: (await sessions.current(request)) ?? null }),
       );
       app.post(
         '/api/session/sign-out',

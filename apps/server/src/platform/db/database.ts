@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -14,6 +14,8 @@ export interface Database {
   readonly dialect: Dialect;
   /** Where the data lives, without credentials, for logs and /health. */
   readonly location: string;
+  /** The PostgreSQL schema its tables live in, when not the default. */
+  readonly schema?: string;
   as<Tables>(): Kysely<Tables>;
   /** Cheap round trip used by /health. */
   ping(): Promise<void>;
@@ -25,20 +27,23 @@ export interface DatabaseOptions {
   databaseUrl: string | undefined;
   /** SQLite file name inside dataDir; registers get their own files. */
   sqliteFile?: string;
+  /** PostgreSQL schema for this database's tables (registers get their own); created if missing. */
+  schema?: string;
 }
 
 export function openDatabase(options: DatabaseOptions): Database {
   return options.databaseUrl
-    ? openPostgres(options.databaseUrl)
+    ? openPostgres(options.databaseUrl, options.schema)
     : openSqlite(path.join(options.dataDir, options.sqliteFile ?? 'deed.sqlite'));
 }
 
 /** `ping` goes straight to the driver: /health is called often and needs no query builder. */
-function wrap(dialect: Dialect, location: string, db: Kysely<unknown>, ping: () => Promise<unknown>): Database {
+function wrap(dialect: Dialect, location: string, db: Kysely<unknown>, ping: () => Promise<unknown>, schema?: string): Database {
   let closed: Promise<void> | undefined;
   return {
     dialect,
     location,
+    ...(schema ? { schema } : {}),
     as: <Tables>() => db as unknown as Kysely<Tables>,
     ping: async () => {
       await ping();
@@ -58,18 +63,57 @@ function openSqlite(file: string): Database {
   connection.pragma('busy_timeout = 5000');
   fs.chmodSync(file, 0o600);
   const select1 = connection.prepare('select 1');
-  return wrap('sqlite', file, new Kysely({ dialect: new SqliteDialect({ database: connection }) }), async () => select1.get());
+  return wrap('sqlite', file, new Kysely({ dialect: new SqliteDialect({ database: withStatementCache(connection) }) }), async () =>
+    select1.get(),
+  );
 }
 
-function openPostgres(url: string): Database {
+/**
+ * Kysely prepares every query anew, and preparing costs SQLite as much as running a small
+ * query; the same SQL text reuses its statement instead (Kysely runs one query at a time on
+ * this connection, so a statement is never in use twice).
+ */
+function withStatementCache(connection: SQLite.Database, size = 500): SqliteDatabase {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    prepare(sql: string) {
+      let statement = cache.get(sql);
+      if (statement) {
+        cache.delete(sql);
+      } else {
+        statement = connection.prepare(sql);
+        if (cache.size >= size) cache.delete(cache.keys().next().value!);
+      }
+      cache.set(sql, statement);
+      return statement;
+    },
+    close: () => connection.close(),
+  } as SqliteDatabase;
+}
+
+function openPostgres(url: string, schema: string | undefined): Database {
+  if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`invalid schema name ${schema}`);
   // BIGINT (int8) columns come back as numbers: sequence numbers and sizes stay far below 2^53.
   const types = {
     getTypeParser: (oid: number, format?: 'text' | 'binary') => (oid === 20 ? Number : pg.types.getTypeParser(oid, format as 'text')),
   };
-  const pool = new pg.Pool({ connectionString: url, max: 10, types: types as pg.CustomTypesConfig });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    types: types as pg.CustomTypesConfig,
+    // Each connection creates its schema if needed and makes it the only one it sees.
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  if (schema) pool.on('connect', (client) => void client.query(`create schema if not exists ${schema}`).catch(() => undefined));
   // An idle client that loses its connection must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
   const parsed = new URL(url);
-  const location = `postgres://${parsed.host}${parsed.pathname}`;
-  return wrap('postgres', location, new Kysely({ dialect: new PostgresDialect({ pool }) }), () => pool.query('select 1'));
+  const location = `postgres://${parsed.host}${parsed.pathname}${schema ? `#${schema}` : ''}`;
+  return wrap(
+    'postgres',
+    location,
+    new Kysely({ dialect: new PostgresDialect({ pool }) }),
+    () => pool.query('select 1'),
+    schema ?? 'public',
+  );
 }

@@ -1,4 +1,5 @@
 import { Migrator, type Migration, type MigrationResultSet } from 'kysely';
+import { withFileLock } from '../file-lock.js';
 import type { Database } from './database.js';
 
 /** Migrations of one module, keyed by a name that sorts in the order they must run. */
@@ -34,9 +35,15 @@ export async function migrate(database: Database, modules: readonly MigrationSou
     provider: { getMigrations: async () => all },
     migrationTableName: 'deed_migrations',
     migrationLockTableName: 'deed_migrations_lock',
+    // A register's schema has its own migration record (introspection would see other schemas' tables).
+    ...(database.schema ? { migrationTableSchema: database.schema } : {}),
     allowUnorderedMigrations: true,
   });
-  const result: MigrationResultSet = await migrator.migrateToLatest();
+  // Kysely locks migrations on PostgreSQL; for a SQLite file shared by processes, a lock file does.
+  const result: MigrationResultSet =
+    database.dialect === 'sqlite'
+      ? await withFileLock(`${database.location}.migrating`, () => migrator.migrateToLatest())
+      : await migrator.migrateToLatest();
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new MigrationError(failed, result.error);

@@ -24,7 +24,7 @@ function wantsPage(request: FastifyRequest): boolean {
 export async function registerWebApp(app: FastifyInstance, webRoot: string | undefined): Promise<void> {
   const hasApp = webRoot !== undefined && fs.existsSync(path.join(webRoot, 'index.html'));
   if (!hasApp) {
-    app.log.warn({ webRoot }, 'web app not built; serving the API only (run npm run build)');
+    if (webRoot !== undefined) app.log.warn({ webRoot }, 'web app not built; serving the API only (run npm run build)');
   } else {
     await app.register(fastifyStatic, {
       root: webRoot,

@@ -63,7 +63,29 @@ export class KeyStore {
 
   /** Creates the first key of every purpose that has none. */
   ensureKeys(): void {
-    for (const purpose of this.purposes) if (this.load(purpose.name).length === 0) this.generate(purpose);
+    for (const purpose of this.purposes) if (this.load(purpose.name).length === 0) this.firstKey(purpose);
+  }
+
+  /** Processes starting together on a new data directory agree on one first key. */
+  private firstKey(purpose: KeyPurpose): void {
+    const dir = this.dir(purpose.name);
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const lock = path.join(dir, '.first-key.lock');
+    try {
+      fs.writeFileSync(lock, '', { flag: 'wx', mode: 0o600 });
+    } catch {
+      // Another process is making it: wait for it (a few milliseconds), then use it.
+      for (let waited = 0; waited < 5000 && this.load(purpose.name).length === 0; waited += 10)
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+      if (this.load(purpose.name).length > 0) return;
+      fs.rmSync(lock, { force: true });
+      return this.firstKey(purpose);
+    }
+    try {
+      if (this.load(purpose.name).length === 0) this.generate(purpose);
+    } finally {
+      fs.rmSync(lock, { force: true });
+    }
   }
 
   current(purpose: string): PlatformKey {
