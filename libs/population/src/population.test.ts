@@ -436,7 +436,8 @@ describe('a population of 20,000', () => {
     }
     expect(failures).toEqual([]);
     for (const kind of ['idCards', 'passports'] as const) {
-      expect(all((h) => h.records.identityDocuments[kind]).filter((d) => d.status === 'expired').length, kind).toBeGreaterThan(0);
+      const documents: { status: string }[] = all((h): { status: string }[] => h.records.identityDocuments[kind]);
+      expect(documents.filter((d) => d.status === 'expired').length, kind).toBeGreaterThan(0);
     }
     expect(all((h) => h.records.drivers.licences).filter((d) => d.status === 'expired').length).toBeGreaterThan(0);
   });
