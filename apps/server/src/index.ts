@@ -23,3 +23,4 @@ export { remoteRights } from './exchange/configuration.js';
 export { buildApp } from './platform/http/app.js';
 export { createMetricsRegistry } from './platform/http/metrics.js';
 export { startRegisterProcess, type RegisterProcess } from './registers/register-process.js';
+export { rawPublicKey, verifyEd25519 } from './platform/keys/ed25519.js';

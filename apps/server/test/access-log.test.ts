@@ -1,19 +1,10 @@
-import crypto from 'node:crypto';
 import { verifyEntries, type ProvenEntry, type SignedCheckpoint } from '@deed/access-log';
 import { base64Decode, openCheckpoint, ed25519Verifier, verifyConsistency } from '@deed/merkle';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPlatformModules, type AccessLogModule, type Module, type SessionsModule } from '@deed/server';
+import { createPlatformModules, type AccessLogModule, type Module, type SessionsModule, verifyEd25519 } from '@deed/server';
 import { startTestServer, type TestServer } from '../../../testing/server.js';
-
-const verify = (pub: Uint8Array, message: Uint8Array, signature: Uint8Array) =>
-  crypto.verify(
-    null,
-    message,
-    crypto.createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(pub).toString('base64url') }, format: 'jwk' }),
-    signature,
-  );
 
 let deed: TestServer;
 let accessLog: AccessLogModule['accessLog'];
@@ -80,7 +71,7 @@ describe("the citizens' access log", () => {
     expect(mine.entries).toHaveLength(40);
     expect(mine.entries.every((e) => e.event.citizen === alice)).toBe(true);
     expect(mine.entries.map((e) => e.seq)).toEqual([...mine.entries.map((e) => e.seq)].sort((a, b) => b - a));
-    await expect(verifyEntries(mine.checkpoint, mine.entries, verify)).resolves.toEqual({ size: mine.checkpoint.size });
+    await expect(verifyEntries(mine.checkpoint, mine.entries, verifyEd25519)).resolves.toEqual({ size: mine.checkpoint.size });
   });
 
   it('refuses to show a log to someone not signed in', async () => {
@@ -100,12 +91,14 @@ describe("the citizens' access log", () => {
     const mine = await myLog(await signIn(alice));
     const altered = mine.entries.find((e) => e.seq === seq)!;
     expect(altered.event.purpose).toBe('nothing to see');
-    await expect(verifyEntries(mine.checkpoint, [altered], verify)).rejects.toThrow(`entry ${seq} is not in the signed log as shown`);
+    await expect(verifyEntries(mine.checkpoint, [altered], verifyEd25519)).rejects.toThrow(
+      `entry ${seq} is not in the signed log as shown`,
+    );
     await expect(
       verifyEntries(
         mine.checkpoint,
         mine.entries.filter((e) => e.seq !== seq),
-        verify,
+        verifyEd25519,
       ),
     ).resolves.toBeDefined();
   });
@@ -119,7 +112,7 @@ describe("the citizens' access log", () => {
     );
     const second = await (await fetch(`${deed.url}/api/access-log/checkpoint`)).json();
     const [a, b] = await Promise.all(
-      [first, second].map((c) => openCheckpoint(c.note, c.origin, [ed25519Verifier(c.verifierKey, verify)])),
+      [first, second].map((c) => openCheckpoint(c.note, c.origin, [ed25519Verifier(c.verifierKey, verifyEd25519)])),
     );
     const { proof } = await (await fetch(`${deed.url}/api/access-log/consistency?from=${first.size}&to=${second.size}`)).json();
     expect(() =>
@@ -142,8 +135,8 @@ describe("the citizens' access log", () => {
     await accessLog.append({ citizen: alice, actor: 'deed-platform', action: 'population/person.read', purpose: 'after rotation' });
     const after = await (await fetch(`${deed.url}/api/access-log/checkpoint`)).json();
     expect(after.verifierKey).not.toBe(before.verifierKey);
-    await expect(openCheckpoint(before.note, before.origin, [ed25519Verifier(before.verifierKey, verify)])).resolves.toBeDefined();
+    await expect(openCheckpoint(before.note, before.origin, [ed25519Verifier(before.verifierKey, verifyEd25519)])).resolves.toBeDefined();
     const entries = (await myLog(await signIn(alice))).entries.filter((e) => e.seq !== alteredSeq);
-    await expect(verifyEntries(after, entries, verify)).resolves.toBeDefined();
+    await expect(verifyEntries(after, entries, verifyEd25519)).resolves.toBeDefined();
   });
 });

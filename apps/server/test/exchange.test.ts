@@ -1,20 +1,11 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { verifyEntries } from '@deed/access-log';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ExchangeModule } from '@deed/server';
+import { type ExchangeModule, verifyEd25519 } from '@deed/server';
 import { demoSignIn, request } from '../../../testing/http.js';
 import { startTestServer, type TestServer } from '../../../testing/server.js';
-
-const verify = (pub: Uint8Array, message: Uint8Array, signature: Uint8Array) =>
-  crypto.verify(
-    null,
-    message,
-    crypto.createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(pub).toString('base64url') }, format: 'jwk' }),
-    signature,
-  );
 
 let deed: TestServer;
 let token: string;
@@ -46,7 +37,7 @@ describe('registers on the exchange', () => {
     const log = await request(`${deed.url}/api/me/access-log`, { cookie });
     const latest = log.body.entries[0];
     expect(latest.event).toMatchObject({ citizen, actor: 'deed-platform', action: 'population/person.read', purpose: 'citizen.profile' });
-    await expect(verifyEntries(log.body.checkpoint, log.body.entries, verify)).resolves.toBeDefined();
+    await expect(verifyEntries(log.body.checkpoint, log.body.entries, verifyEd25519)).resolves.toBeDefined();
 
     const messages = await request(`${deed.url}/api/admin/exchange/messages?caseId=${latest.event.caseId}`, { token });
     expect(messages.status).toBe(200);

@@ -1,16 +1,7 @@
-import crypto from 'node:crypto';
 import { verifyEntries } from '@deed/access-log';
 import { Command } from 'commander';
-import type { AccessLogModule } from '@deed/server';
+import { verifyEd25519, type AccessLogModule } from '@deed/server';
 import { withPlatform } from '../platform.js';
-
-const verify = (publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array) =>
-  crypto.verify(
-    null,
-    message,
-    crypto.createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(publicKey).toString('base64url') }, format: 'jwk' }),
-    signature,
-  );
 
 export function logCommand(): Command {
   const log = new Command('log').description("the citizens' access log");
@@ -26,7 +17,7 @@ export function logCommand(): Command {
         for (let before: number | undefined; ;) {
           const page = await accessLog.entriesFor(options.citizen, { limit: 200, ...(before !== undefined ? { beforeSeq: before } : {}) });
           if (page.entries.length === 0) break;
-          ({ size } = await verifyEntries(page.checkpoint, page.entries, verify));
+          ({ size } = await verifyEntries(page.checkpoint, page.entries, verifyEd25519));
           verified += page.entries.length;
           before = page.entries[page.entries.length - 1]!.seq;
         }

@@ -1,14 +1,9 @@
 import { nextLogEntry, verifyLog, type LogEntry, type LogRecord, type LogVerification, type MessageLogSink } from '@deed/exchange';
 import type { Kysely } from 'kysely';
+import { Batcher } from '../platform/batcher.js';
 import type { ExchangeStorageTables } from './storage.tables.js';
 
 type Row = ExchangeStorageTables['exchange_message_log'];
-
-interface Pending {
-  record: LogRecord;
-  resolve(): void;
-  reject(error: unknown): void;
-}
 
 export interface MessageLogEntry extends LogEntry {
   client: string;
@@ -38,43 +33,23 @@ const toEntry = (row: Row): MessageLogEntry => ({
 });
 
 /**
- * A member's message log in its own database. Appends are group-committed: the records that
- * arrive while a transaction runs go into the next one, chained in order, so concurrent calls
- * cost one transaction per batch rather than one each.
+ * A member's message log in its own database. Appends are group-committed (Batcher), chained
+ * in order: concurrent calls cost one transaction per batch rather than one each.
  */
 export class SqlMessageLog implements MessageLogSink {
-  #queue: Pending[] = [];
-  #flushing: Promise<void> | undefined;
+  readonly #appends = new Batcher<LogRecord, void>(async (records) => {
+    await this.#write(records);
+    return [];
+  }, 500);
 
   constructor(private readonly db: Kysely<ExchangeStorageTables>) {}
 
   append(record: LogRecord): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.#queue.push({ record, resolve, reject });
-      this.#flushing ??= this.#flush();
-    });
+    return this.#appends.submit(record);
   }
 
-  async drain(): Promise<void> {
-    while (this.#flushing) await this.#flushing;
-  }
-
-  async #flush(): Promise<void> {
-    // Let the calls of this turn of the event loop join the batch: one commit for all of them.
-    await new Promise((resolve) => setImmediate(resolve));
-    try {
-      while (this.#queue.length > 0) {
-        const batch = this.#queue.splice(0, 500);
-        try {
-          await this.#write(batch.map((p) => p.record));
-          for (const p of batch) p.resolve();
-        } catch (error) {
-          for (const p of batch) p.reject(error);
-        }
-      }
-    } finally {
-      this.#flushing = undefined;
-    }
+  drain(): Promise<void> {
+    return this.#appends.drain();
   }
 
   async #write(records: LogRecord[]): Promise<void> {

@@ -1,14 +1,15 @@
 import type { ReplayGuard } from '@deed/exchange';
 import type { Kysely } from 'kysely';
+import { Batcher } from '../platform/batcher.js';
 import type { ExchangeStorageTables } from './storage.tables.js';
 
-interface Pending {
+interface Seen {
   client: string;
   requestId: string;
   expiresAt: number;
-  resolve(fresh: boolean): void;
-  reject(error: unknown): void;
 }
+
+const keyOf = (client: string, requestId: string) => `${client}\u0000${requestId}`;
 
 /**
  * Replay protection in the provider's database: the primary key on (client, request_id) makes
@@ -17,9 +18,8 @@ interface Pending {
  * before). Expired ids are swept now and then.
  */
 export class SqlReplayGuard implements ReplayGuard {
-  #queue: Pending[] = [];
-  #flushing: Promise<void> | undefined;
   #inserted = 0;
+  readonly #batches = new Batcher<Seen, boolean>((items) => this.#remember(items), 500);
 
   constructor(
     private readonly db: Kysely<ExchangeStorageTables>,
@@ -27,48 +27,32 @@ export class SqlReplayGuard implements ReplayGuard {
   ) {}
 
   remember(client: string, requestId: string, expiresAt: number): Promise<boolean> {
-    return new Promise((resolve, reject) => {
-      this.#queue.push({ client, requestId, expiresAt, resolve, reject });
-      this.#flushing ??= this.#flush();
-    });
+    return this.#batches.submit({ client, requestId, expiresAt });
   }
 
-  async #flush(): Promise<void> {
-    // Let the calls of this turn of the event loop join the batch: one commit for all of them.
-    await new Promise((resolve) => setImmediate(resolve));
-    try {
-      while (this.#queue.length > 0) {
-        const batch = this.#queue.splice(0, 500);
-        try {
-          // The same id twice in one batch: only its first occurrence can be fresh.
-          const first = new Map<string, Pending>();
-          for (const p of batch) if (!first.has(`${p.client}\u0000${p.requestId}`)) first.set(`${p.client}\u0000${p.requestId}`, p);
-          const rows = await this.db
-            .insertInto('exchange_replay')
-            .values([...first.values()].map((p) => ({ client: p.client, request_id: p.requestId, expires_at: p.expiresAt })))
-            .onConflict((oc) => oc.columns(['client', 'request_id']).doNothing())
-            .returning(['client', 'request_id'])
-            .execute();
-          const fresh = new Set(rows.map((r) => `${r.client}\u0000${r.request_id}`));
-          for (const p of batch) {
-            const key = `${p.client}\u0000${p.requestId}`;
-            p.resolve(first.get(key) === p && fresh.has(key));
-          }
-          this.#inserted += rows.length;
-        } catch (error) {
-          for (const p of batch) p.reject(error);
-        }
-        if (this.#inserted >= 1000) {
-          this.#inserted = 0;
-          // Keep one more window of margin for clock differences between nodes.
-          await this.db
-            .deleteFrom('exchange_replay')
-            .where('expires_at', '<', Math.floor(this.now() / 1000) - 120)
-            .execute();
-        }
-      }
-    } finally {
-      this.#flushing = undefined;
+  async #remember(items: Seen[]): Promise<boolean[]> {
+    // The same id twice in one batch: only its first occurrence can be fresh.
+    const first = new Map<string, Seen>();
+    for (const item of items) if (!first.has(keyOf(item.client, item.requestId))) first.set(keyOf(item.client, item.requestId), item);
+    const rows = await this.db
+      .insertInto('exchange_replay')
+      .values([...first.values()].map((s) => ({ client: s.client, request_id: s.requestId, expires_at: s.expiresAt })))
+      .onConflict((oc) => oc.columns(['client', 'request_id']).doNothing())
+      .returning(['client', 'request_id'])
+      .execute();
+    const fresh = new Set(rows.map((r) => keyOf(r.client, r.request_id)));
+    this.#inserted += rows.length;
+    if (this.#inserted >= 1000) {
+      this.#inserted = 0;
+      // Keep one more window of margin for clock differences between nodes.
+      await this.db
+        .deleteFrom('exchange_replay')
+        .where('expires_at', '<', Math.floor(this.now() / 1000) - 120)
+        .execute();
     }
+    return items.map((item) => {
+      const key = keyOf(item.client, item.requestId);
+      return first.get(key) === item && fresh.has(key);
+    });
   }
 }

@@ -17,13 +17,15 @@ import {
   type NodeId,
 } from '@deed/merkle';
 import type { Kysely, Transaction } from 'kysely';
+import { Batcher } from '../../platform/batcher.js';
+import { rawPublicKey } from '../../platform/keys/ed25519.js';
 import type { KeyStore, PlatformKey } from '../../platform/keys/key-store.js';
 import type { AccessLogTables } from './access-log.tables.js';
 
 /** The log's identity in its checkpoints (C2SP origin line, and the signing key's name). */
 export const ACCESS_LOG_ORIGIN = 'deed/access-log';
 
-/** Appends wait at most one batch: group commit keeps throughput high and latency low. */
+/** Largest group commit: one transaction, one checkpoint. */
 const MAX_BATCH = 2000;
 
 export type NewAccessEvent = Omit<AccessEvent, 'at'> & { at?: string };
@@ -33,17 +35,7 @@ export interface CitizenLog {
   entries: ProvenEntry[];
 }
 
-interface Pending {
-  event: AccessEvent;
-  resolve(seq: number): void;
-  reject(error: unknown): void;
-}
-
 const key = (level: number, index: number) => `${level}:${index}`;
-
-function rawPublicKey(signer: PlatformKey): Uint8Array {
-  return Buffer.from(signer.publicKey.export({ format: 'jwk' }).x!, 'base64url');
-}
 
 /**
  * The citizens' access log: an append-only RFC 9162 tree of salted commitments to access
@@ -51,8 +43,7 @@ function rawPublicKey(signer: PlatformKey): Uint8Array {
  * each; appenders on other nodes are serialized by the head row they update first.
  */
 export class AccessLog {
-  #queue: Pending[] = [];
-  #flushing: Promise<void> | undefined;
+  readonly #appends = new Batcher<AccessEvent, number>((events) => this.#write(events), MAX_BATCH);
 
   constructor(
     private readonly db: Kysely<AccessLogTables>,
@@ -62,36 +53,15 @@ export class AccessLog {
 
   /** Records an access; resolves with its position in the log once committed and checkpointed. */
   append(event: NewAccessEvent): Promise<number> {
-    return new Promise((resolve, reject) => {
-      this.#queue.push({ event: { ...event, at: event.at ?? this.now().toISOString() }, resolve, reject });
-      this.#flushing ??= this.#flush();
-    });
+    return this.#appends.submit({ ...event, at: event.at ?? this.now().toISOString() });
   }
 
   /** Resolves when everything appended so far is committed. */
-  async drain(): Promise<void> {
-    while (this.#flushing) await this.#flushing;
+  drain(): Promise<void> {
+    return this.#appends.drain();
   }
 
-  async #flush(): Promise<void> {
-    // Let appends made in the same tick join the batch.
-    await new Promise((r) => setImmediate(r));
-    try {
-      while (this.#queue.length > 0) {
-        const batch = this.#queue.splice(0, MAX_BATCH);
-        try {
-          const first = await this.#write(batch.map((p) => p.event));
-          batch.forEach((p, i) => p.resolve(first + i));
-        } catch (error) {
-          for (const p of batch) p.reject(error);
-        }
-      }
-    } finally {
-      this.#flushing = undefined;
-    }
-  }
-
-  async #write(events: AccessEvent[]): Promise<number> {
+  async #write(events: AccessEvent[]): Promise<number[]> {
     return this.db.transaction().execute(async (trx) => {
       await trx
         .updateTable('access_log_head')
@@ -139,12 +109,12 @@ export class AccessLog {
         .values({ size: newSize, note, kid: signer.kid, created_at: this.now().toISOString() })
         .execute();
       await trx.updateTable('access_log_head').set({ size: newSize }).where('id', '=', 1).execute();
-      return size;
+      return events.map((_, i) => size + i);
     });
   }
 
   #sign(size: number, root: Uint8Array, signer: PlatformKey): Promise<string> {
-    return signCheckpoint({ origin: ACCESS_LOG_ORIGIN, size, root }, ACCESS_LOG_ORIGIN, rawPublicKey(signer), (message) =>
+    return signCheckpoint({ origin: ACCESS_LOG_ORIGIN, size, root }, ACCESS_LOG_ORIGIN, rawPublicKey(signer.publicKey), (message) =>
       crypto.sign(null, message, signer.privateKey),
     );
   }
@@ -176,7 +146,7 @@ export class AccessLog {
     return {
       note,
       origin: ACCESS_LOG_ORIGIN,
-      verifierKey: formatVerifierKey(ACCESS_LOG_ORIGIN, rawPublicKey(signer)),
+      verifierKey: formatVerifierKey(ACCESS_LOG_ORIGIN, rawPublicKey(signer.publicKey)),
       size: latest?.size ?? 0,
     };
   }
