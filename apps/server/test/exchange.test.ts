@@ -87,6 +87,40 @@ describe('registers on the exchange', () => {
     );
   });
 
+  it('writes to registers: a new address and a lost identity document', async () => {
+    const exchange = deed.server.module<ExchangeModule>('exchange').exchange();
+    const call = (provider: string, service: string, body: unknown) =>
+      exchange.call(provider, service, { purpose: 'administration', citizen, body });
+    const address = {
+      postcode: '01001',
+      region: 'м. Київ',
+      regionCode: '80',
+      settlementType: 'місто',
+      settlement: 'Київ',
+      streetType: 'вулиця',
+      street: 'Хрещатик',
+      building: '22',
+      apartment: '5',
+    };
+    await expect(call('population', 'address.change', { address })).resolves.toMatchObject({
+      registeredOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+    });
+    expect(((await call('population', 'person.read', {})) as { address: unknown }).address).toMatchObject(address);
+    await expect(call('population', 'address.change', { address: { ...address, postcode: 'ABC' } })).rejects.toMatchObject({
+      code: 'invalid-input',
+    });
+
+    const { idCards } = (await call('identity-documents', 'documents.read', {})) as { idCards: { number: string; status: string }[] };
+    const card = idCards.find((c) => c.status === 'valid') ?? idCards[0]!;
+    await expect(call('identity-documents', 'document.report-lost', { number: card.number })).resolves.toEqual({
+      number: card.number,
+      status: 'lost',
+    });
+    const after = (await call('identity-documents', 'documents.read', {})) as { idCards: { number: string; status: string }[] };
+    expect(after.idCards.find((c) => c.number === card.number)?.status).toBe('lost');
+    await expect(call('identity-documents', 'document.report-lost', { number: '000000000' })).rejects.toMatchObject({ code: 'not-found' });
+  });
+
   it('enforces access rights that an administrator changes through the API', async () => {
     const right = { client: 'deed-platform', provider: 'tax', service: 'taxpayer.read' };
     const exchange = deed.server.module<ExchangeModule>('exchange').exchange();

@@ -85,11 +85,20 @@ export class RecordStore {
     return rows.map((row) => ({ id: row.id, kind: row.kind, status: row.status, role: row.role, data: JSON.parse(row.data) as T }));
   }
 
-  async byRef<T>(kind: string, ref: string): Promise<StoredRecord<T> | undefined> {
+  async byRef<T>(kind: string, ref: string): Promise<Omit<StoredRecord<T>, 'parties'> | undefined> {
     const row = await this.db.selectFrom('records').selectAll().where('kind', '=', kind).where('ref', '=', ref).executeTakeFirst();
-    if (!row) return undefined;
-    const parties = await this.db.selectFrom('record_parties').select(['citizen', 'role']).where('record_id', '=', row.id).execute();
-    return { id: row.id, kind: row.kind, ref: row.ref, status: row.status, data: JSON.parse(row.data) as T, parties };
+    return row && { id: row.id, kind: row.kind, ref: row.ref, status: row.status, data: JSON.parse(row.data) as T };
+  }
+
+  /** Whether a citizen is a party to a record. */
+  async isParty(recordId: string, citizen: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('record_parties')
+      .select('role')
+      .where('record_id', '=', recordId)
+      .where('citizen', '=', citizen)
+      .executeTakeFirst();
+    return row !== undefined;
   }
 
   /** Replaces a record's data and status (a register's write, e.g. a new address). */

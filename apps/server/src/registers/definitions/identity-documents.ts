@@ -23,7 +23,7 @@ export const identityDocumentsRegister: RegisterDefinition = {
     implement(identityDocuments.documentReportLost, async ({ number }, { citizen }) => {
       const document =
         (await store.byRef<IdentityDocument>('id-card', number)) ?? (await store.byRef<IdentityDocument>('foreign-passport', number));
-      if (!document || !document.parties.some((p) => p.citizen === citizen)) {
+      if (!document || !(await store.isParty(document.id, citizen!))) {
         throw new ServiceError('not-found', {
           status: 404,
           title: 'No such document',
