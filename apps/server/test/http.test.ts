@@ -93,6 +93,10 @@ describe('platform HTTP edge', () => {
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('referrer-policy')).toBe('no-referrer');
     expect(response.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
+    // API answers load nothing and are never framed: the shortest policy says so.
+    const api = await fetch(`${deed.url}/health`);
+    expect(api.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(api.headers.get('x-content-type-options')).toBe('nosniff');
   });
 
   it('gives every response a request id, keeping a safe one the caller sent', async () => {

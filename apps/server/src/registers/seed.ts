@@ -1,5 +1,7 @@
 import path from 'node:path';
-import { generatePopulation, type Household, type PopulationSummary } from '@deed/population';
+import { Worker } from 'node:worker_threads';
+import type { Config } from '../config.js';
+import type { Household, PopulationSummary } from '@deed/population';
 import { withFileLock } from '../platform/file-lock.js';
 import type { RecordStore, StoredRecord } from './record-store.js';
 import { registers } from './index.js';
@@ -37,6 +39,8 @@ export async function seedRegisters(stores: ReadonlyMap<string, RecordStore>, op
     await store.db.deleteFrom('record_parties').execute();
     await store.db.deleteFrom('records').execute();
   }
+  // Loaded only when seeding: a running server does not carry the generator's tables.
+  const { generatePopulation } = await import('@deed/population');
   const generator = generatePopulation({
     seed: options.seed ?? 'deed-demo',
     citizens: options.citizens,
@@ -71,18 +75,29 @@ export async function seedRegisters(stores: ReadonlyMap<string, RecordStore>, op
   }
 }
 
+/** Runs seedRegisters in a worker thread (see seed-worker.ts) for the given registers. */
+export function seedInWorker(config: Config, registerIds: readonly string[], options: SeedOptions): Promise<PopulationSummary> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./seed-worker.js', import.meta.url), { workerData: { config, registerIds, options } });
+    let summary: PopulationSummary | undefined;
+    worker.once('message', (message: PopulationSummary) => (summary = message));
+    worker.once('error', reject);
+    worker.once('exit', (code) => (summary && code === 0 ? resolve(summary) : reject(new Error(`seeding stopped with exit code ${code}`))));
+  });
+}
+
 /**
  * Seeds the demo population unless the registers already hold one. Processes that start
  * together (several nodes on one database) take turns through a lock file in the shared data
  * directory, so only the first seeds.
  */
 export async function seedDemoOnce(
-  dataDir: string,
-  stores: ReadonlyMap<string, RecordStore>,
+  config: Config,
+  registerIds: readonly string[],
   isEmpty: () => Promise<boolean>,
   options: SeedOptions,
 ): Promise<void> {
-  await withFileLock(path.join(dataDir, 'registers', '.seeding.lock'), async () => {
-    if (await isEmpty()) await seedRegisters(stores, options);
+  await withFileLock(path.join(config.dataDir, 'registers', '.seeding.lock'), async () => {
+    if (await isEmpty()) await seedInWorker(config, registerIds, options);
   });
 }

@@ -77,8 +77,9 @@ export function createExchangeModule(context: PlatformContext, { accessLog }: { 
       platform = new PlatformExchange(directory, keys, new SqlMessageLog(database.as<ExchangeStorageTables>()), hosts, accessLog);
       const population = hosts.get('population');
       if (config.demo && population && (await population.store.count('person')) === 0) {
-        const stores = new Map([...hosts].map(([id, host]) => [id, host.store]));
-        await seedDemoOnce(config.dataDir, stores, async () => (await population.store.count('person')) === 0, { citizens: DEMO_CITIZENS });
+        await seedDemoOnce(config, [...hosts.keys()], async () => (await population.store.count('person')) === 0, {
+          citizens: DEMO_CITIZENS,
+        });
       }
     },
     async stop() {

@@ -22,12 +22,16 @@ export const contentSecurityPolicy = [
   'report-uri /api/csp-reports',
 ].join('; ');
 
+/** What an API answer (JSON, problem+json, text) needs: nothing may load from it, nothing may frame it. */
+export const apiContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+
 /**
  * The security headers of every response. They never vary, so they are computed once:
  * building them per request (as helmet's Fastify plugin does) cost a quarter of a cheap route.
+ * Pages of the web app replace the API's policy with the app's (web-app.ts).
  */
 export const securityHeaders: Readonly<Record<string, string>> = {
-  'content-security-policy': contentSecurityPolicy,
+  'content-security-policy': apiContentSecurityPolicy,
   'cross-origin-opener-policy': 'same-origin',
   'cross-origin-resource-policy': 'same-origin',
   'origin-agent-cluster': '?1',
@@ -40,9 +44,11 @@ export const securityHeaders: Readonly<Record<string, string>> = {
   'x-permitted-cross-domain-policies': 'none',
 };
 
+/** The security headers, and the request id so a caller can quote it. */
 export function registerSecurityHeaders(app: FastifyInstance): void {
-  app.addHook('onRequest', (_request, reply, done) => {
+  app.addHook('onRequest', (request, reply, done) => {
     reply.headers(securityHeaders);
+    reply.header('x-request-id', request.id);
     done();
   });
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { notFoundProblem, sendProblem } from './error-handler.js';
+import { contentSecurityPolicy } from './security.js';
 
 /** Paths that belong to machines: an unknown one is a 404 problem, never the app's page. */
 const machinePaths = /^\/(api|\.well-known|metrics|health)(\/|$)/;
@@ -32,11 +33,13 @@ export async function registerWebApp(app: FastifyInstance, webRoot: string | und
       index: ['index.html'],
       setHeaders(res, file) {
         res.header('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+        res.header('content-security-policy', contentSecurityPolicy);
       },
     });
   }
   app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
-    if (hasApp && wantsPage(request)) return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    if (hasApp && wantsPage(request))
+      return reply.header('cache-control', 'no-cache').header('content-security-policy', contentSecurityPolicy).sendFile('index.html');
     return sendProblem(reply, notFoundProblem(request));
   });
 }
