@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { Command } from 'commander';
 import { createServer, loadConfig } from '@deed/server';
 
@@ -13,7 +14,11 @@ export function serveCommand(): Command {
     const url = openableUrl(await server.listen());
     const where =
       server.database.dialect === 'sqlite' ? `SQLite at ${server.database.location}` : `PostgreSQL at ${server.database.location}`;
-    console.log(`\nDeed is running. Open ${url}\n  API docs: ${url}/api/docs\n  Data: ${where}\nPress Ctrl-C to stop.\n`);
+    const demo = config.demo ? `\n  Demo mode: sign in as a synthetic citizen at ${url}/sign-in (set DEED_DEMO=off in production)` : '';
+    console.log(
+      `\nDeed is running. Open ${url}${demo}\n  Administration: ${url}/admin (token in ${path.join(config.dataDir, 'admin-token')})\n` +
+        `  API docs: ${url}/api/docs\n  Data: ${where}\nPress Ctrl-C to stop.\n`,
+    );
     let stopping = false;
     const stop = (signal: string) => {
       if (stopping) return;
