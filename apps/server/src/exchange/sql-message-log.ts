@@ -99,11 +99,6 @@ export class SqlMessageLog implements MessageLogSink {
     return rows.map(toEntry);
   }
 
-  async latest(limit: number): Promise<MessageLogEntry[]> {
-    const rows = await this.db.selectFrom('exchange_message_log').selectAll().orderBy('seq', 'desc').limit(limit).execute();
-    return rows.map(toEntry);
-  }
-
   /** Walks the whole chain and checks it against the head row (which catches a truncated tail). */
   async verify(): Promise<LogVerification> {
     const head = await this.db
