@@ -3,7 +3,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../testing/browser.js';
+import { launchBrowser, seriousAccessibilityViolations } from '../testing/browser.js';
 import { startTestServer, type TestServer } from '../testing/server.js';
 
 let deed: TestServer;
@@ -46,6 +46,13 @@ describe('"My data log" in Chromium', () => {
     expect(await newest.textContent()).toContain('You opened your data in the app');
     expect(await newest.getByText('✓ Verified').count()).toBe(1);
     expect(await page.getByText('Signing in (demonstration)').count()).toBeGreaterThanOrEqual(1);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page.goto(`${deed.url}/sign-in`);
+    await page
+      .getByRole('button', { name: /^Sign in as / })
+      .first()
+      .waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await page.context().close();
   });
 
@@ -73,6 +80,7 @@ describe('"My data log" in Chromium', () => {
     await page.getByLabel('Administrator token').fill(fs.readFileSync(path.join(deed.dataDir, 'admin-token'), 'utf8').trim());
     await page.getByRole('button', { name: 'Open' }).click();
     await expect.poll(() => page.getByTestId('chain-population').textContent()).toMatch(/^intact, \d+ entries$/);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
     expect(await page.locator('tbody tr').filter({ hasText: 'in-process' }).count()).toBe(7);
 
     await page.getByLabel('Case id').fill(caseId);

@@ -1,11 +1,8 @@
-import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium } from 'playwright-core';
-import { chromiumArgs, chromiumPath, launchBrowser } from '../testing/browser.js';
+import { chromiumArgs, chromiumPath, launchBrowser, seriousAccessibilityViolations } from '../testing/browser.js';
 import { startTestServer, tempDir, type TestServer } from '../testing/server.js';
-
-const axeSource = (createRequire(import.meta.url)('axe-core') as { source: string }).source;
 
 let deed: TestServer;
 let browser: Browser;
@@ -29,22 +26,6 @@ async function openApp(locale: string, path = '/'): Promise<{ page: Page; consol
   page.on('console', (message) => console.push(message.text()));
   await page.goto(`${deed.url}${path}`);
   return { page, console };
-}
-
-async function seriousAccessibilityViolations(page: Page): Promise<string[]> {
-  // Evaluated through the DevTools protocol, which the app's strict CSP rightly does not allow as a script tag.
-  await page.evaluate(axeSource);
-  const results = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run(context: Document): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown }[] }[] }> };
-      }
-    ).axe;
-    return axe.run(document);
-  });
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
 }
 
 describe('the app shell in Chromium', () => {

@@ -167,7 +167,8 @@ export function AdminPage() {
       )}
       <Card>
         <h2>{t('admin.members')}</h2>
-        <div className="table-wrap">
+        {/* Wide tables scroll sideways on a phone; the region takes focus so a keyboard can scroll it. */}
+        <div className="table-wrap" tabIndex={0} role="region" aria-label={t('admin.members')}>
           <table className="data">
             <thead>
               <tr>
@@ -204,7 +205,7 @@ export function AdminPage() {
       </Card>
       <Card>
         <h2>{t('admin.rights')}</h2>
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label={t('admin.rights')}>
           <table className="data" data-testid="rights">
             <thead>
               <tr>
@@ -263,7 +264,14 @@ export function AdminPage() {
         {logs
           ?.filter((l) => l.entries.length > 0)
           .map((l) => (
-            <div key={l.member} className="table-wrap" data-testid={`messages-${l.member}`}>
+            <div
+              key={l.member}
+              className="table-wrap"
+              tabIndex={0}
+              role="region"
+              aria-label={l.member}
+              data-testid={`messages-${l.member}`}
+            >
               <h3>{l.member}</h3>
               <table className="data">
                 <tbody>
