@@ -3,7 +3,7 @@ import type { Module, PlatformContext } from '../../module.js';
 import { ProblemError } from '../../platform/http/problem.js';
 import { population } from '../../registers/catalogue.js';
 import { PURPOSES } from '../exchange/default-rights.js';
-import { exchangeProblem, type ExchangeModule } from '../exchange/exchange.module.js';
+import { asProblem, type ExchangeModule } from '../exchange/exchange.module.js';
 import type { Sessions } from '../sessions/sessions.js';
 import { sessionSchema } from '../sessions/sessions.module.js';
 
@@ -47,12 +47,9 @@ export function createDemoModule({ config }: PlatformContext, deps: { sessions: 
           },
         },
         async (request) =>
-          deps.exchange
-            .exchange()
-            .call('population', population.personSample, { purpose: PURPOSES.demoSignIn, body: request.query })
-            .catch((error: unknown) => {
-              throw exchangeProblem(error);
-            }),
+          asProblem(
+            deps.exchange.exchange().call('population', population.personSample, { purpose: PURPOSES.demoSignIn, body: request.query }),
+          ),
       );
       app.post(
         '/api/demo/sign-in',
@@ -66,12 +63,9 @@ export function createDemoModule({ config }: PlatformContext, deps: { sessions: 
         },
         async (request, reply) => {
           const { citizen } = request.body;
-          const person = await deps.exchange
-            .exchange()
-            .call('population', population.personRead, { purpose: PURPOSES.demoSignIn, citizen, body: {} })
-            .catch((error: unknown) => {
-              throw exchangeProblem(error);
-            });
+          const person = await asProblem(
+            deps.exchange.exchange().call('population', population.personRead, { purpose: PURPOSES.demoSignIn, citizen, body: {} }),
+          );
           if (person.status !== 'alive')
             throw new ProblemError(403, 'citizen-deceased', 'Cannot sign in', 'This person is recorded as deceased.');
           return deps.sessions.start(reply, citizen, 'demo');

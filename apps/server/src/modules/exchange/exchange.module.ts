@@ -34,13 +34,20 @@ const grantSchema = z
   .strict();
 
 /** Maps what a register said (or the way there) to the platform's problem+json. */
-export function exchangeProblem(error: unknown): ProblemError | unknown {
+function exchangeProblem(error: unknown): ProblemError | unknown {
   if (error instanceof ServiceError) return new ProblemError(error.httpStatus, `register-${error.code}`, error.title, error.detail);
   if (error instanceof ExchangeError) {
-    const status = error.remote && error.httpStatus < 500 ? 502 : error.httpStatus >= 500 ? error.httpStatus : 502;
-    return new ProblemError(status, `exchange-${error.code}`, error.title, error.detail);
+    // The exchange refusing the platform is the platform's failure, not the caller's: 5xx either way.
+    return new ProblemError(error.httpStatus >= 500 ? error.httpStatus : 502, `exchange-${error.code}`, error.title, error.detail);
   }
   return error;
+}
+
+/** A register call whose failure becomes the platform's problem+json. */
+export function asProblem<T>(call: Promise<T>): Promise<T> {
+  return call.catch((error: unknown) => {
+    throw exchangeProblem(error);
+  });
 }
 
 /**

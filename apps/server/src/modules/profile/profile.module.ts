@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Module } from '../../module.js';
 import { population } from '../../registers/catalogue.js';
 import { PURPOSES } from '../exchange/default-rights.js';
-import { exchangeProblem, type ExchangeModule } from '../exchange/exchange.module.js';
+import { asProblem, type ExchangeModule } from '../exchange/exchange.module.js';
 import type { Sessions } from '../sessions/sessions.js';
 
 const latin = z.object({ lastName: z.string(), firstName: z.string() });
@@ -64,12 +64,9 @@ export function createProfileModule(deps: { sessions: Sessions; exchange: Exchan
         },
         async (request) => {
           const { citizen } = await deps.sessions.require(request);
-          return deps.exchange
-            .exchange()
-            .call('population', population.personRead, { purpose: PURPOSES.profile, citizen, body: {} })
-            .catch((error: unknown) => {
-              throw exchangeProblem(error);
-            });
+          return asProblem(
+            deps.exchange.exchange().call('population', population.personRead, { purpose: PURPOSES.profile, citizen, body: {} }),
+          );
         },
       );
     },
