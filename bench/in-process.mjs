@@ -3,15 +3,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createServer, loadConfig } from '@deed/server';
+import { benchDatabase } from './support.mjs';
 
-/** The real platform on a fresh data directory (SQLite, or PostgreSQL when DATABASE_URL is set). */
+/** The real platform on a fresh data directory (SQLite, or a fresh PostgreSQL database when DATABASE_URL is set). */
 export async function startPlatform(env = {}) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'deed-bench-'));
+  const database = await benchDatabase();
   const config = loadConfig({
     DEED_DATA_DIR: dataDir,
     LOG_LEVEL: 'silent',
     PORT: '0',
-    ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
+    ...(database.url ? { DATABASE_URL: database.url } : {}),
     ...env,
   });
   const server = await createServer(config, { webRoot: undefined });
@@ -20,6 +22,7 @@ export async function startPlatform(env = {}) {
     dataDir,
     close: async () => {
       await server.close();
+      await database.drop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

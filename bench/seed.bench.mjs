@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { repoRoot } from './support.mjs';
+import { benchDatabase, repoRoot } from './support.mjs';
 
 export const name = 'seed';
 
@@ -12,12 +12,13 @@ const CITIZENS = Number(process.env.BENCH_SEED_CITIZENS ?? 100_000);
 
 export async function run() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'deed-bench-seed-'));
+  const database = await benchDatabase();
   try {
     const started = performance.now();
     const output = await new Promise((resolve, reject) => {
       const child = spawn(process.execPath, ['apps/cli/bin/deed.js', 'seed', '--citizens', String(CITIZENS)], {
         cwd: repoRoot,
-        env: { ...process.env, DEED_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+        env: { ...process.env, DEED_DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: database.url ?? '' },
       });
       let text = '';
       child.stdout.on('data', (d) => (text += d));
@@ -37,6 +38,7 @@ export async function run() {
       },
     ];
   } finally {
+    await database.drop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import pg from 'pg';
 
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
@@ -92,4 +93,27 @@ export function report(rows) {
   }));
   console.table(table);
   return rows.every((r) => r.pass);
+}
+
+/**
+ * With DATABASE_URL set, a fresh PostgreSQL database for one benchmark, dropped by `drop()`;
+ * without it, undefined (SQLite in the benchmark's data directory).
+ */
+export async function benchDatabase() {
+  const admin = process.env.DATABASE_URL;
+  if (!admin) return { url: undefined, drop: async () => undefined };
+  const name = `deed_bench_${Date.now().toString(36)}`;
+  const run = async (statement) => {
+    const client = new pg.Client({ connectionString: admin });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await run(`CREATE DATABASE ${name}`);
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
