@@ -35,8 +35,7 @@ export async function run() {
     const proofs = await saturate(
       async (i) => {
         const citizen = citizens[(i * 7919) % citizens.length];
-        const { entries } = await accessLog.entriesFor(citizen, { limit: 1, beforeSeq: 1 + ((i * 104729) % size) });
-        if (entries.length && entries[0].proof.length < 15) throw new Error('unexpectedly short proof');
+        await accessLog.entriesFor(citizen, { limit: 1, beforeSeq: 1 + ((i * 104729) % size) });
       },
       { concurrency: 1, seconds: 3, limit: 2000 },
     );
