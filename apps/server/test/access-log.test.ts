@@ -74,6 +74,12 @@ describe("the citizens' access log", () => {
     await expect(verifyEntries(mine.checkpoint, mine.entries, verifyEd25519)).resolves.toEqual({ size: mine.checkpoint.size });
   });
 
+  it('gives a citizen nobody has looked up an empty log and a valid checkpoint', async () => {
+    const empty = await myLog(await signIn('20000101-00017'));
+    expect(empty.entries).toEqual([]);
+    await expect(verifyEntries(empty.checkpoint, [], verifyEd25519)).resolves.toEqual({ size: empty.checkpoint.size });
+  });
+
   it('refuses to show a log to someone not signed in', async () => {
     const response = await fetch(`${deed.url}/api/me/access-log`);
     expect(response.status).toBe(401);

@@ -140,24 +140,36 @@ export class AccessLog {
   /** The latest signed checkpoint, with the key that verifies it. */
   async checkpoint(): Promise<SignedCheckpoint & { size: number }> {
     const latest = await this.db.selectFrom('access_log_checkpoints').selectAll().orderBy('size', 'desc').limit(1).executeTakeFirst();
-    const signer = latest ? this.keys.find(latest.kid) : this.keys.current('checkpoint');
-    if (!signer) throw new Error(`checkpoint key ${latest?.kid} is missing from the key store`);
-    const note = latest?.note ?? (await this.#sign(0, emptyRoot(), signer));
-    return {
-      note,
-      origin: ACCESS_LOG_ORIGIN,
-      verifierKey: formatVerifierKey(ACCESS_LOG_ORIGIN, rawPublicKey(signer.publicKey)),
-      size: latest?.size ?? 0,
-    };
+    if (latest) return this.#signed(latest.size, latest.note, latest.kid);
+    const signer = this.keys.current('checkpoint');
+    return this.#published(0, await this.#sign(0, emptyRoot(), signer), signer);
+  }
+
+  /** A stored checkpoint with the key that verifies it. */
+  #signed(size: number, note: string, kid: string): SignedCheckpoint & { size: number } {
+    const signer = this.keys.find(kid);
+    if (!signer) throw new Error(`checkpoint key ${kid} is missing from the key store`);
+    return this.#published(size, note, signer);
+  }
+
+  #published(size: number, note: string, signer: PlatformKey): SignedCheckpoint & { size: number } {
+    return { note, origin: ACCESS_LOG_ORIGIN, verifierKey: formatVerifierKey(ACCESS_LOG_ORIGIN, rawPublicKey(signer.publicKey)), size };
   }
 
   /** A citizen's own entries, newest first, each with its inclusion proof against the latest checkpoint. */
   async entriesFor(citizen: string, options: { limit: number; beforeSeq?: number }): Promise<CitizenLog> {
-    let query = this.db.selectFrom('access_log_entries').selectAll().where('citizen', '=', citizen);
-    if (options.beforeSeq !== undefined) query = query.where('seq', '<', options.beforeSeq);
-    const rows = await query.orderBy('seq', 'desc').limit(options.limit).execute();
-    // Read after the entries: a checkpoint only grows, so it covers every entry just read.
-    const checkpoint = await this.checkpoint();
+    // One round trip for the entries and the latest checkpoint, which covers every one of them.
+    const latest = this.db.selectFrom('access_log_checkpoints').select(['size', 'note', 'kid']).orderBy('size', 'desc').limit(1).as('c');
+    let query = this.db
+      .selectFrom(['access_log_entries as e', latest])
+      .selectAll('e')
+      .select(['c.size as checkpointSize', 'c.note as checkpointNote', 'c.kid as checkpointKid'])
+      .where('e.citizen', '=', citizen)
+      .whereRef('e.seq', '<', 'c.size');
+    if (options.beforeSeq !== undefined) query = query.where('e.seq', '<', options.beforeSeq);
+    const rows = await query.orderBy('e.seq', 'desc').limit(options.limit).execute();
+    const first = rows[0];
+    const checkpoint = first ? this.#signed(first.checkpointSize, first.checkpointNote, first.checkpointKid) : await this.checkpoint();
     const nodes = await this.#loadNodes(
       this.db,
       rows.flatMap((row) => inclusionProofNodes(row.seq, checkpoint.size)),
