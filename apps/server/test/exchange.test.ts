@@ -173,6 +173,25 @@ describe('registers on the exchange', () => {
     expect(missing.status).toBe(404);
   });
 
+  it('answers bad query parameters on the citizen, log and admin routes with 400 problems naming them', async () => {
+    const cases: [string, string, string | undefined][] = [
+      ['/api/me/access-log?limit=0', 'querystring.limit', undefined],
+      ['/api/me/access-log?before=-1', 'querystring.before', undefined],
+      ['/api/access-log/consistency?from=abc&to=2', 'querystring.from', undefined],
+      ['/api/demo/citizens?limit=1000', 'querystring.limit', undefined],
+      ['/api/admin/exchange/messages', 'querystring.caseId', token],
+    ];
+    for (const [path, field, bearer] of cases) {
+      const response = await request(`${deed.url}${path}`, { cookie, ...(bearer ? { token: bearer } : {}) });
+      expect(response.status, path).toBe(400);
+      expect(response.body.type, path).toBe('urn:deed:problem:invalid-input');
+      expect(
+        response.body.errors.map((e: { path: string }) => e.path),
+        path,
+      ).toContain(field);
+    }
+  });
+
   it("answers a register's refusal as a problem, not a 500", async () => {
     const wrong = await request(`${deed.url}/api/demo/sign-in`, { method: 'POST', body: { citizen: '19000101-00000' } });
     expect(wrong.status).toBe(404);
