@@ -8,7 +8,7 @@
  */
 import { isBytes } from '@noble/hashes/utils.js';
 import { MerkleProofError } from './errors.js';
-import { bytesEqual, HASH_SIZE, isHash, nodeHash } from './hash.js';
+import { bytesEqual, HASH_SIZE, nodeHash } from './hash.js';
 import { assertCount } from './tree.js';
 
 const half = (x: number): number => Math.floor(x / 2);

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { loadConfig, RecordStore, RegisterHost, registers, seedRegisters, type RecordTables } from '@deed/server';
+import { loadConfig, RecordStore, RegisterHost, registers, seedRegisters } from '@deed/server';
 import { CommandError, wholeNumber } from '../platform.js';
 
 export function seedCommand(): Command {
@@ -16,7 +16,7 @@ export function seedCommand(): Command {
       let peak = process.memoryUsage().rss;
       const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
       try {
-        const stores = new Map(registers.map((r, i) => [r.id, new RecordStore(databases[i]!.as<RecordTables>())]));
+        const stores = new Map(registers.map((r, i) => [r.id, new RecordStore(databases[i]!)]));
         const summary = await seedRegisters(stores, options);
         const seconds = (performance.now() - started) / 1000;
         console.log(

@@ -7,7 +7,7 @@ import { exchangeStorageMigration } from '../exchange/storage.migrations.js';
 import type { ExchangeStorageTables } from '../exchange/storage.tables.js';
 import { openDatabase, type Database } from '../platform/db/database.js';
 import { migrate } from '../platform/db/migrations.js';
-import { RecordStore, recordStorageMigration, type RecordTables } from './record-store.js';
+import { RecordStore, recordStorageMigration } from './record-store.js';
 import type { RegisterDefinition } from './register.js';
 
 export interface RegisterHostOptions {
@@ -55,7 +55,7 @@ export class RegisterHost {
 
   static async open(definition: RegisterDefinition, options: RegisterHostOptions): Promise<RegisterHost> {
     const database = await RegisterHost.openStorage(definition, options.config);
-    const store = new RecordStore(database.as<RecordTables>());
+    const store = new RecordStore(database);
     const storage = database.as<ExchangeStorageTables>();
     const messageLog = new SqlMessageLog(storage);
     const provider = new Provider({

@@ -5,7 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Config } from '../config.js';
 import { registers } from './index.js';
-import { RecordStore, type RecordTables } from './record-store.js';
+import { RecordStore } from './record-store.js';
 import { RegisterHost } from './register-host.js';
 import { seedRegisters, type SeedOptions } from './seed.js';
 
@@ -13,7 +13,7 @@ const { config, registerIds, options } = workerData as { config: Config; registe
 const definitions = registers.filter((r) => registerIds.includes(r.id));
 const databases = await Promise.all(definitions.map((r) => RegisterHost.openStorage(r, config)));
 try {
-  const stores = new Map(definitions.map((r, i) => [r.id, new RecordStore(databases[i]!.as<RecordTables>())]));
+  const stores = new Map(definitions.map((r, i) => [r.id, new RecordStore(databases[i]!)]));
   parentPort!.postMessage(await seedRegisters(stores, options));
 } finally {
   await Promise.all(databases.map((d) => d.close()));

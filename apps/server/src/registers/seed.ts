@@ -50,7 +50,7 @@ export async function seedRegisters(stores: ReadonlyMap<string, RecordStore>, op
   const flush = async (force: boolean) => {
     for (const [id, records] of pending) {
       if (records.length >= 2000 || (force && records.length)) {
-        await stores.get(id)!.insert(records);
+        await stores.get(id)!.load(records);
         pending.set(id, []);
       }
     }

@@ -19,6 +19,11 @@ export interface Database {
   as<Tables>(): Kysely<Tables>;
   /** Cheap round trip used by /health. */
   ping(): Promise<void>;
+  /**
+   * SQLite only: inserts rows in one transaction straight through the driver, many times faster
+   * than building the statements. For bulk loads (seeding) while nothing else writes.
+   */
+  readonly bulkInsert?: (table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]) => void;
   close(): Promise<void>;
 }
 
@@ -38,12 +43,18 @@ export function openDatabase(options: DatabaseOptions): Database {
 }
 
 /** `ping` goes straight to the driver: /health is called often and needs no query builder. */
-function wrap(dialect: Dialect, location: string, db: Kysely<unknown>, ping: () => Promise<unknown>, schema?: string): Database {
+function wrap(
+  dialect: Dialect,
+  location: string,
+  db: Kysely<unknown>,
+  ping: () => Promise<unknown>,
+  extra: Pick<Database, 'schema' | 'bulkInsert'> = {},
+): Database {
   let closed: Promise<void> | undefined;
   return {
     dialect,
     location,
-    ...(schema ? { schema } : {}),
+    ...extra,
     as: <Tables>() => db as unknown as Kysely<Tables>,
     ping: async () => {
       await ping();
@@ -63,8 +74,21 @@ function openSqlite(file: string): Database {
   connection.pragma('busy_timeout = 5000');
   fs.chmodSync(file, 0o600);
   const select1 = connection.prepare('select 1');
-  return wrap('sqlite', file, new Kysely({ dialect: new SqliteDialect({ database: withStatementCache(connection) }) }), async () =>
-    select1.get(),
+  const bulkInsert = (table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]) => {
+    const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
+    const statement = connection.prepare(
+      `insert into ${quote(table)} (${columns.map(quote).join(', ')}) values (${columns.map(() => '?').join(', ')})`,
+    );
+    connection.transaction(() => {
+      for (const row of rows) statement.run(...row);
+    })();
+  };
+  return wrap(
+    'sqlite',
+    file,
+    new Kysely({ dialect: new SqliteDialect({ database: withStatementCache(connection) }) }),
+    async () => select1.get(),
+    { bulkInsert },
   );
 }
 
@@ -109,11 +133,7 @@ function openPostgres(url: string, schema: string | undefined): Database {
   pool.on('error', () => undefined);
   const parsed = new URL(url);
   const location = `postgres://${parsed.host}${parsed.pathname}${schema ? `#${schema}` : ''}`;
-  return wrap(
-    'postgres',
-    location,
-    new Kysely({ dialect: new PostgresDialect({ pool }) }),
-    () => pool.query('select 1'),
-    schema ?? 'public',
-  );
+  return wrap('postgres', location, new Kysely({ dialect: new PostgresDialect({ pool }) }), () => pool.query('select 1'), {
+    schema: schema ?? 'public',
+  });
 }
