@@ -32,12 +32,14 @@ export function inclusionProofLength(index: number, size: number): number {
   assertCount('index', index);
   assertCount('size', size);
   if (index >= size) throw new MerkleProofError('INDEX_OUT_OF_RANGE', `leaf index ${index} is not below tree size ${size}`);
-  // The RFC's verification loop, run without hashes: one element per step until sn reaches 0.
-  let fn = index;
-  let sn = size - 1;
-  let len = 0;
+  return pathSteps(index, size - 1);
+}
+
+/** The RFC's verification loop from (fn, sn), run without hashes: one proof element per step until sn reaches 0. */
+function pathSteps(fn: number, sn: number): number {
+  let steps = 0;
   while (sn > 0) {
-    len++;
+    steps++;
     if (fn === sn) {
       while (!isOdd(fn) && fn !== 0) {
         fn = half(fn);
@@ -47,7 +49,7 @@ export function inclusionProofLength(index: number, size: number): number {
     fn = half(fn);
     sn = half(sn);
   }
-  return len;
+  return steps;
 }
 
 /** Number of elements in the consistency proof from `size1` to `size2` (0 < size1 < size2). */
@@ -63,20 +65,8 @@ export function consistencyProofLength(size1: number, size2: number): number {
     fn = half(fn);
     sn = half(sn);
   }
-  let steps = 0;
-  while (sn > 0) {
-    steps++;
-    if (fn === sn) {
-      while (!isOdd(fn) && fn !== 0) {
-        fn = half(fn);
-        sn = half(sn);
-      }
-    }
-    fn = half(fn);
-    sn = half(sn);
-  }
   // The RFC prepends root1 when size1 is a power of two, so the proof omits that first element.
-  return 1 + steps - (isPowerOfTwo(size1) ? 1 : 0);
+  return 1 + pathSteps(fn, sn) - (isPowerOfTwo(size1) ? 1 : 0);
 }
 
 function isPowerOfTwo(n: number): boolean {
